@@ -1,0 +1,36 @@
+import Foundation
+
+/// The folders of one podtrack installation: definitions, inbox, outbox and the state folder
+/// (ledger, archive, quarantine, files being written), all inside the site's root.
+public struct Site: Sendable {
+    public let root: URL
+
+    public init(root: String) {
+        self.root = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+    }
+
+    public var pipelines: URL { root.appendingPathComponent("Pipelines", isDirectory: true) }
+    public var inbox: URL { root.appendingPathComponent("Inbox", isDirectory: true) }
+    public var outbox: URL { root.appendingPathComponent("Outbox", isDirectory: true) }
+    public var state: URL { root.appendingPathComponent("State", isDirectory: true) }
+    public var ledgerPath: String { state.appendingPathComponent("ledger.sqlite").path }
+    public var archive: URL { state.appendingPathComponent("archive", isDirectory: true) }
+    public var quarantine: URL { state.appendingPathComponent("quarantine", isDirectory: true) }
+    /// Export files are written here, then renamed into the Outbox (same file system).
+    public var outgoing: URL { state.appendingPathComponent("outgoing", isDirectory: true) }
+
+    public func inbox(tenant: String, source: String) -> URL {
+        inbox.appendingPathComponent(tenant, isDirectory: true).appendingPathComponent(source, isDirectory: true)
+    }
+
+    public func outbox(tenant: String, storefront: String) -> URL {
+        outbox.appendingPathComponent(tenant, isDirectory: true).appendingPathComponent(storefront, isDirectory: true)
+    }
+
+    /// A path relative to the site's root, for messages (absolute if outside it).
+    public func relative(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PODTrackCore
+
+/// A tenant's sources and storefronts, loaded from `Pipelines/<tenant>/`.
+public struct TenantDefinitions: Sendable {
+    public var name: String
+    public var sources: [CompiledSource]
+    public var storefronts: [StorefrontDefinition]
+}
+
+/// Every definition of a site, compiled: `Pipelines/<tenant>/sources/*.json` and `storefronts/*.json`.
+public struct SiteDefinitions: Sendable {
+    public var tenants: [TenantDefinitions]
+
+    /// Loads and compiles all definitions; throws every problem found, with file and key.
+    public static func load(_ site: Site) throws(DefinitionProblems) -> SiteDefinitions {
+        var problems: [DefinitionProblem] = []
+        var tenants: [TenantDefinitions] = []
+        let tenantNames = directories(in: site.pipelines)
+        if tenantNames.isEmpty {
+            throw DefinitionProblems([DefinitionProblem(file: site.relative(site.pipelines), key: "",
+                                                        message: "no tenant folders: expected Pipelines/<tenant>/sources/*.json")])
+        }
+        for tenant in tenantNames {
+            let folder = site.pipelines.appendingPathComponent(tenant, isDirectory: true)
+            if !DefinitionName.isValid(tenant) {
+                problems.append(DefinitionProblem(file: site.relative(folder), key: "", message: "tenant name '\(tenant)' must use only a-z, 0-9 and -"))
+                continue
+            }
+            var sources: [CompiledSource] = []
+            for file in jsonFiles(in: folder.appendingPathComponent("sources")) {
+                let name = file.deletingPathExtension().lastPathComponent
+                let label = site.relative(file)
+                do {
+                    let data = try readFile(file, label: label)
+                    let definition = try SourceDefinition.parse(tenant: tenant, name: name, file: label, data: data)
+                    sources.append(try CompiledSource(definition, file: label))
+                } catch {
+                    problems += error.problems
+                }
+            }
+            var storefronts: [StorefrontDefinition] = []
+            for file in jsonFiles(in: folder.appendingPathComponent("storefronts")) {
+                let name = file.deletingPathExtension().lastPathComponent
+                let label = site.relative(file)
+                do {
+                    let data = try readFile(file, label: label)
+                    storefronts.append(try StorefrontDefinition.parse(tenant: tenant, name: name, file: label, data: data))
+                } catch {
+                    problems += error.problems
+                }
+            }
+            problems += duplicateChannels(storefronts, site: site, folder: folder)
+            tenants.append(TenantDefinitions(name: tenant, sources: sources, storefronts: storefronts))
+        }
+        guard problems.isEmpty else { throw DefinitionProblems(problems) }
+        return SiteDefinitions(tenants: tenants)
+    }
+
+    private static func duplicateChannels(_ storefronts: [StorefrontDefinition], site: Site, folder: URL) -> [DefinitionProblem] {
+        Dictionary(grouping: storefronts, by: \.channel).filter { $0.value.count > 1 }.map { channel, sharing in
+            DefinitionProblem(file: site.relative(folder.appendingPathComponent("storefronts")), key: "channel",
+                              message: "storefronts \(sharing.map(\.name).sorted().joined(separator: " and ")) both claim channel \(channel)")
+        }
+    }
+
+    private static func readFile(_ file: URL, label: String) throws(DefinitionProblems) -> Data {
+        do {
+            return try Data(contentsOf: file)
+        } catch {
+            throw DefinitionProblems([DefinitionProblem(file: label, key: "", message: "cannot be read: \(error.localizedDescription)")])
+        }
+    }
+
+    static func directories(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }
+
+    private static func jsonFiles(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The source `tenant/source`, if defined.
+    public func source(tenant: String, name: String) -> CompiledSource? {
+        tenants.first { $0.name == tenant }?.sources.first { $0.definition.name == name }
+    }
+}

@@ -1,0 +1,79 @@
+/// What a source's records are about, which decides the fields it must map.
+public enum SourceKind: String, Sendable, Codable, CaseIterable {
+    /// Order lines from the ERP: status per item line, storefront identity, shipments.
+    case erp
+    /// Print jobs from a print server, each for an item line.
+    case print
+    /// Carrier scans, per tracking number.
+    case carrier
+
+    /// Canonical fields a source of this kind must map.
+    public var requiredFields: [CanonicalField] {
+        switch self {
+        case .erp, .print: [.order, .line, .status, .time]
+        case .carrier: [.tracking, .status, .time]
+        }
+    }
+
+    /// Canonical fields a source of this kind may map.
+    public var optionalFields: [CanonicalField] {
+        switch self {
+        case .erp: [.sku, .quantity, .channel, .channelRef, .channelLineRef, .shipTo, .carrier, .tracking]
+        case .print: [.job, .device]
+        case .carrier: [.reference, .carrier]
+        }
+    }
+}
+
+/// A field of the canonical record that a source's raw fields map onto.
+public enum CanonicalField: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
+    case order, line, status, time, sku, quantity, channel
+    case channelRef = "channel_ref"
+    case channelLineRef = "channel_line_ref"
+    case shipTo = "ship_to"
+    case carrier, tracking, reference, job, device
+}
+
+/// How a source's files are split into raw records.
+public enum RecordFormat: Sendable, Equatable {
+    /// Delimited text with a header row naming the columns.
+    case csv(delimiter: String, quote: String?)
+    /// One record per line, fields taken by a pattern; lines that do not match are noise.
+    case lineLog(pattern: String)
+}
+
+/// Where a canonical field's value comes from: one raw field, or several joined by a space.
+public struct FieldSource: Sendable, Equatable {
+    public var rawNames: [String]
+    public init(_ rawNames: [String]) { self.rawNames = rawNames }
+}
+
+/// How naive times of a source are read.
+public struct TimeSettings: Sendable, Equatable {
+    /// A time pattern (`dd.MM.yyyy HH:mm:ss`, `iso8601`, …).
+    public var format: String
+    /// The IANA zone of times without an offset.
+    public var zone: String
+}
+
+/// A source: where its files land, how they are read, and how their rows become status events.
+public struct SourceDefinition: Sendable {
+    public var tenant: String
+    public var name: String
+    public var description: String
+    public var kind: SourceKind
+    /// Glob patterns (`*`, `?`) a file name must match to be taken.
+    public var files: [String]
+    public var encoding: TextEncoding
+    public var format: RecordFormat
+    public var fields: [CanonicalField: FieldSource]
+    /// Patterns applied to a raw field whose captures become raw fields too (`name` → `order`, `line`).
+    public var extract: [(field: String, pattern: String)]
+    public var time: TimeSettings
+    /// Source status word → canonical state; nil means the word is known and ignored.
+    public var states: [String: LifecycleState?]
+    /// Source carrier word → canonical carrier id.
+    public var carriers: [String: String]
+    /// Carrier id for events whose rows name none.
+    public var defaultCarrier: String?
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+extension StorefrontDefinition {
+    /// Reads a storefront definition file (`Pipelines/<tenant>/storefronts/<name>.json`),
+    /// reporting every problem with its key.
+    public static func parse(tenant: String, name: String, file: String, data: Data) throws(DefinitionProblems) -> StorefrontDefinition {
+        let root = try JSONObjectReader.root(file: file, data: data)
+        root.rejectUnknownKeys(["description", "channel", "format", "order_status", "shipment_status", "carriers", "other_carrier"])
+        if !DefinitionName.isValid(name) {
+            root.problem("", "storefront name '\(name)' (the file name) must use only a-z, 0-9 and -")
+        }
+        let channel = root.string("channel")
+        let format = root.string("format").flatMap { word -> StorefrontFormatName? in
+            guard let format = StorefrontFormatName(rawValue: word) else {
+                root.problem("format", "'\(word)' is not an export format (\(StorefrontFormatName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            return format
+        }
+        let orderStatus = root.object("order_status", required: format == .shopify || format == .woocommerce)
+            .map(parseOrderStatus) ?? [:]
+        let shipmentStatus = root.object("shipment_status", required: format == .shopify)
+            .map(parseShipmentStatus) ?? [:]
+        let carriers = root.object("carriers")?.objectMap().reduce(into: [String: StorefrontCarrier]()) { table, entry in
+            if let carrier = parseCarrier(entry.value) { table[entry.key] = carrier }
+        } ?? [:]
+        let otherCarrier = root.object("other_carrier", required: false).flatMap(parseCarrier)
+        let problems = root.collected
+        guard problems.isEmpty, let channel, let format else { throw DefinitionProblems(problems) }
+        return StorefrontDefinition(
+            tenant: tenant, name: name, description: root.string("description", required: false) ?? "",
+            channel: channel, format: format, orderStatus: orderStatus, shipmentStatus: shipmentStatus,
+            carriers: carriers, otherCarrier: otherCarrier)
+    }
+
+    private static func parseOrderStatus(_ reader: JSONObjectReader) -> [OrderRollup: String] {
+        var table: [OrderRollup: String] = [:]
+        for (key, word) in reader.stringMap() {
+            guard let rollup = OrderRollup(rawValue: key) else {
+                reader.problem(key, "not an order state (\(OrderRollup.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            table[rollup] = word
+        }
+        for rollup in OrderRollup.allCases where table[rollup] == nil {
+            reader.problem(rollup.rawValue, "missing: every order state needs a word in this storefront's vocabulary")
+        }
+        return table
+    }
+
+    private static func parseShipmentStatus(_ reader: JSONObjectReader) -> [LifecycleState: String] {
+        var table: [LifecycleState: String] = [:]
+        for (key, word) in reader.stringMap() {
+            guard let state = LifecycleState(rawValue: key) else {
+                reader.problem(key, "not a canonical state (\(LifecycleState.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            table[state] = word
+        }
+        let carrierStates: [LifecycleState] = [.shipped, .pickedUp, .inTransit, .outForDelivery, .availableForPickup,
+                                               .delivered, .delayed, .attemptedDelivery, .exception, .returning, .returned]
+        for state in carrierStates where table[state] == nil {
+            reader.problem(state.rawValue, "missing: a shipment can be in this state")
+        }
+        return table
+    }
+
+    private static func parseCarrier(_ reader: JSONObjectReader) -> StorefrontCarrier? {
+        reader.rejectUnknownKeys(["name", "code", "tracking_url", "ship_method"])
+        guard let name = reader.string("name") else { return nil }
+        let url = reader.string("tracking_url", required: false)
+        if let url, !url.contains("{tracking}") {
+            reader.problem("tracking_url", "must contain {tracking} where the tracking number goes")
+        }
+        return StorefrontCarrier(name: name, code: reader.string("code", required: false), trackingURL: url,
+                                 shipMethod: reader.string("ship_method", required: false))
+    }
+}

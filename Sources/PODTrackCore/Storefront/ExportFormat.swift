@@ -1,0 +1,57 @@
+/// One row of a storefront export, with the key that identifies it across exports.
+public struct ExportRow: Sendable, Equatable {
+    /// Stable identity of the row (order, shipment, line): what "told before" is remembered by.
+    public var key: String
+    public var cells: [String]
+    /// Indices of cells that change with every export (timestamps) and so do not count as a change.
+    public var volatileCells: Set<Int>
+
+    public init(key: String, cells: [String], volatileCells: Set<Int> = []) {
+        self.key = key
+        self.cells = cells
+        self.volatileCells = volatileCells
+    }
+
+    /// What the storefront sees of the row, minus volatile cells: equal digests mean nothing to tell.
+    public var digest: String {
+        cells.indices.filter { !volatileCells.contains($0) }.map { cells[$0] }.joined(separator: "\u{1F}")
+    }
+}
+
+/// A storefront's import format: its file name, header and rows for an order.
+public protocol ExportFormat: Sendable {
+    /// The file name prefix (`shopify`): files are `<prefix>-<seq>.<fileExtension>`.
+    var filePrefix: String { get }
+    var fileExtension: String { get }
+    var delimiter: Character { get }
+    var header: [String] { get }
+    /// True when a row is sent once, ever (Amazon treats a repeat as a new confirmation).
+    var sendsEachRowOnce: Bool { get }
+    /// Every row the storefront should currently know about `order`.
+    func rows(for order: OrderView, storefront: StorefrontDefinition) -> [ExportRow]
+}
+
+extension StorefrontFormatName {
+    /// The format that writes this storefront kind's files.
+    public var format: any ExportFormat {
+        switch self {
+        case .shopify: ShopifyFormat()
+        case .amazon: AmazonFormat()
+        case .woocommerce: WooCommerceFormat()
+        }
+    }
+}
+
+extension StorefrontDefinition {
+    /// The storefront's carrier for a canonical carrier id: its table entry, else `other_carrier`
+    /// with the id as the name, else the id itself.
+    public func carrier(_ id: String?) -> StorefrontCarrier {
+        guard let id, !id.isEmpty else { return otherCarrier ?? StorefrontCarrier(name: "") }
+        if let carrier = carriers[id] { return carrier }
+        if var other = otherCarrier {
+            other.name = id.uppercased()
+            return other
+        }
+        return StorefrontCarrier(name: id.uppercased())
+    }
+}

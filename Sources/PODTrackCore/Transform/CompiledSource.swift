@@ -1,0 +1,62 @@
+/// A source definition with its patterns, time format and zone compiled, ready to read drops.
+/// Compile once per run; `check` compiles every source to validate it.
+public struct CompiledSource: Sendable {
+    public let definition: SourceDefinition
+    let timeFormat: TimeFormat
+    let zone: Zone
+    let extractPatterns: [FieldPattern]
+    let lineLogPattern: FieldPattern?
+    let csvDialect: CSVDialect?
+
+    /// Compiles `definition`; `file` names the definition file in the problems reported.
+    public init(_ definition: SourceDefinition, file: String) throws(DefinitionProblems) {
+        var problems: [DefinitionProblem] = []
+        func problem(_ key: String, _ message: String) {
+            problems.append(DefinitionProblem(file: file, key: key, message: message))
+        }
+        var timeFormat: TimeFormat?
+        do { timeFormat = try TimeFormat(definition.time.format) } catch { problem("time.format", "\(error)") }
+        let zone = Zone(identifier: definition.time.zone)
+        if zone == nil { problem("time.zone", "'\(definition.time.zone)' is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)") }
+        var extractPatterns: [FieldPattern] = []
+        for (field, source) in definition.extract {
+            do { extractPatterns.append(try FieldPattern(source)) } catch { problem("extract.\(field)", "\(error)") }
+        }
+        var lineLogPattern: FieldPattern?
+        var csvDialect: CSVDialect?
+        switch definition.format {
+        case .lineLog(let source):
+            do { lineLogPattern = try FieldPattern(source) } catch { problem("format.pattern", "\(error)") }
+        case .csv(let delimiter, let quote):
+            csvDialect = CSVDialect(delimiter: delimiter.utf8.first ?? UInt8(ascii: ","), quote: quote?.utf8.first)
+        }
+        if !definition.carriers.isEmpty || definition.defaultCarrier != nil {
+            let known = Set(definition.carriers.values).union(definition.defaultCarrier.map { [$0] } ?? [])
+            for id in known where !DefinitionName.isValid(id) {
+                problem("carriers", "carrier id '\(id)' must use only a-z, 0-9 and - (e.g. ups, dhl)")
+            }
+        }
+        guard problems.isEmpty, let timeFormat, let zone else { throw DefinitionProblems(problems) }
+        self.definition = definition
+        self.timeFormat = timeFormat
+        self.zone = zone
+        self.extractPatterns = extractPatterns
+        self.lineLogPattern = lineLogPattern
+        self.csvDialect = csvDialect
+        if let lineLogPattern {
+            do {
+                _ = try RecordMapper(compiled: self, rawNames: lineLogPattern.captureNames)
+            } catch {
+                throw DefinitionProblems([DefinitionProblem(file: file, key: "fields", message: error.message)])
+            }
+        }
+    }
+
+    /// True when a file named `name` belongs to this source (its `files` globs).
+    public func matches(fileName name: String) -> Bool {
+        definition.files.contains { Glob.matches(name, pattern: $0) }
+    }
+
+    /// A fresh reader for one drop of this source.
+    public func makeReader() -> DropReader { DropReader(source: self) }
+}

@@ -1,0 +1,33 @@
+/// Where a drop's parsed records go, in file order: the ledger writer, `podtrack try`, or a test.
+public protocol DropOutput: AnyObject {
+    /// A record that became a status event.
+    func accept(_ event: StatusEvent) throws
+    /// A record that could not become an event; the rest of the file goes on.
+    func reject(_ row: RejectedRow) throws
+}
+
+/// What a drop held besides its events: counted, not errors.
+public struct DropCounts: Sendable, Equatable {
+    /// Records read (CSV rows after the header, log lines that matched the pattern).
+    public var records = 0
+    /// Records whose status word the source ignores on purpose.
+    public var ignored = 0
+    /// Lines that are not records (log noise, comments, blank lines).
+    public var noise = 0
+
+    public init() {}
+}
+
+/// Why a whole file cannot be used: it goes to quarantine with this text beside it.
+public struct DropFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// What the operator can do about it.
+    public var hint: String
+
+    public init(_ message: String, hint: String) {
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,131 @@
+/// Reads one drop, chunk by chunk: decodes, splits into records, maps them, and hands events and
+/// rejected rows to a `DropOutput` as it goes. Memory follows the longest record, not the file.
+public struct DropReader {
+    private let source: CompiledSource
+    private var transcoder: UTF8Transcoder
+    private var decoded: [UInt8] = []
+    private var bytesSeen = 0
+    private var records: RecordSplitter
+    private var mapper: RecordMapper?
+    public private(set) var counts = DropCounts()
+
+    init(source: CompiledSource) {
+        self.source = source
+        self.transcoder = UTF8Transcoder(source.definition.encoding)
+        if let pattern = source.lineLogPattern {
+            records = .lines(LineSplitter(), pattern)
+        } else {
+            records = .csv(CSVReader(dialect: source.csvDialect ?? CSVDialect()), header: nil)
+        }
+        if let pattern = source.lineLogPattern {
+            mapper = try? RecordMapper(compiled: source, rawNames: pattern.captureNames)  // checked by CompiledSource
+        }
+    }
+
+    /// Feeds the next bytes of the file.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, into output: DropOutput) throws {
+        decoded.removeAll(keepingCapacity: true)
+        do {
+            try transcoder.transcode(chunk, into: &decoded)
+        } catch {
+            throw Self.decodeFailure(error, encoding: source.definition.encoding)
+        }
+        bytesSeen += chunk.count
+        try process(into: output, final: false)
+    }
+
+    /// Ends the file: flushes a last record without line end; returns the counts.
+    public mutating func finish(into output: DropOutput) throws -> DropCounts {
+        decoded.removeAll(keepingCapacity: true)
+        do {
+            try transcoder.finish(into: &decoded)
+        } catch {
+            throw Self.decodeFailure(error, encoding: source.definition.encoding)
+        }
+        try process(into: output, final: true)
+        if case .csv(_, header: nil) = records, counts.records == 0 {
+            throw DropFailure("the file is empty: no header row", hint: "check what wrote it; an export with no rows still has its header")
+        }
+        return counts
+    }
+
+    private static func decodeFailure(_ error: DecodeError, encoding: TextEncoding) -> DropFailure {
+        DropFailure("byte offset \(error.byteOffset): \(error.reason) (decoding as \(encoding.rawValue))",
+                    hint: "check the file's encoding against the source definition's \"encoding\"")
+    }
+
+    private mutating func process(into output: DropOutput, final: Bool) throws {
+        var splitter = records
+        var text: [UInt8] = []
+        swap(&text, &decoded)
+        defer {
+            records = splitter
+            swap(&text, &decoded)
+        }
+        try text.withUnsafeBufferPointer { bytes in
+            switch splitter {
+            case .lines(var lines, let pattern):
+                let handle = { (line: UnsafeBufferPointer<UInt8>, number: Int) throws in
+                    try self.takeLine(line, number: number, pattern: pattern, into: output)
+                }
+                try lines.feed(bytes, handle)
+                if final { try lines.finish(handle) }
+                splitter = .lines(lines, pattern)
+            case .csv(var reader, var header):
+                let handle = { (event: CSVEvent) throws in
+                    try self.takeCSV(event, header: &header, into: output)
+                }
+                try reader.feed(bytes, handle)
+                if final { try reader.finish(handle) }
+                splitter = .csv(reader, header: header)
+            }
+        }
+    }
+
+    private mutating func takeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, pattern: FieldPattern, into output: DropOutput) throws {
+        guard let ranges = pattern.match(line), let mapper else {
+            counts.noise += 1
+            return
+        }
+        counts.records += 1
+        let values = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
+        try emit(mapper.map(values, line: number, rawText: String(decoding: line, as: UTF8.self)), into: output)
+    }
+
+    private mutating func takeCSV(_ event: CSVEvent, header: inout [String]?, into output: DropOutput) throws {
+        switch event {
+        case .comment:
+            counts.noise += 1
+        case .problem(let problem):
+            counts.records += 1
+            try output.reject(RejectedRow(line: problem.line, field: "column \(problem.column)", reason: problem.reason, rawText: problem.rawText))
+        case .record(let record):
+            guard let names = header else {
+                let names = record.fields().map { $0.trimmingASCIISpaces() }
+                header = names
+                mapper = try RecordMapper(compiled: source, rawNames: names)
+                return
+            }
+            counts.records += 1
+            guard record.count == names.count else {
+                try output.reject(RejectedRow(line: record.line, reason: "the row has \(record.count) fields, the header has \(names.count)", rawText: record.rawText))
+                return
+            }
+            if let mapper { try emit(mapper.map(record.fields(), line: record.line, rawText: record.rawText), into: output) }
+        }
+    }
+
+    private mutating func emit(_ outcome: RecordMapper.Outcome, into output: DropOutput) throws {
+        switch outcome {
+        case .event(let event): try output.accept(event)
+        case .rejected(let row): try output.reject(row)
+        case .ignored: counts.ignored += 1
+        }
+    }
+}
+
+/// The record splitter of a drop: lines with a pattern, or CSV with its header once read.
+private enum RecordSplitter {
+    case lines(LineSplitter, FieldPattern)
+    case csv(CSVReader, header: [String]?)
+}

@@ -1,0 +1,106 @@
+import PODTrackCore
+
+/// The SQLite ledger of a site: every drop, event, entity, reject and what each storefront was told.
+/// The only writer of the database; all SQL of podtrack lives in this module.
+public final class Ledger {
+    let database: Database
+
+    /// Opens (creating and migrating if needed) the ledger at `path`.
+    public init(path: String) throws {
+        database = try Database(path: path)
+        try database.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA cache_size = -65536;
+            """)
+        try Migrations.migrate(database)
+    }
+
+    /// Runs `body` in one transaction: all of it lands, or none.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(body)
+    }
+}
+
+/// A file taken from the Inbox, identified by its bytes.
+public struct DropClaim: Sendable {
+    public var tenant: String
+    public var source: String
+    public var name: String
+    public var fingerprint: String
+    public var size: Int
+    public var receivedAt: Int64
+
+    public init(tenant: String, source: String, name: String, fingerprint: String, size: Int, receivedAt: Int64) {
+        self.tenant = tenant
+        self.source = source
+        self.name = name
+        self.fingerprint = fingerprint
+        self.size = size
+        self.receivedAt = receivedAt
+    }
+}
+
+/// What the ledger recorded for a drop.
+public struct DropResult: Sendable, Equatable {
+    public var dropID: Int64
+    public var counts: DropCounts
+    public var stats: ApplyStats
+}
+
+extension Ledger {
+    /// The applied drop of this tenant and source with the same bytes, if any.
+    public func appliedDrop(tenant: String, source: String, fingerprint: String) throws -> (id: Int64, name: String)? {
+        try database.cached("""
+            SELECT id, name FROM drops WHERE tenant = ? AND source = ? AND fingerprint = ? AND state = 'applied' LIMIT 1
+            """).first([.text(tenant), .text(source), .text(fingerprint)]) { ($0.int(0), $0.text(1)) }
+    }
+
+    /// Applies a drop in one transaction: the drop record, its events, rejects and journal land
+    /// together or not at all. `read` streams the file into the applier and returns its counts.
+    public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String,
+                          read: (DropApplier) throws -> DropCounts) throws -> DropResult {
+        try database.transaction {
+            let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
+            let applier = DropApplier(database: database, dropID: dropID, claim: claim, sourceKind: sourceKind)
+            let counts = try read(applier)
+            let stats = applier.stats
+            try database.cached("""
+                UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?
+                WHERE id = ?
+                """).run(.int(counts.records), .int(counts.ignored), .int(counts.noise), .int(stats.eventsNew),
+                         .int(stats.eventsDuplicate), .int(stats.rejected), .integer(dropID))
+            return DropResult(dropID: dropID, counts: counts, stats: stats)
+        }
+    }
+
+    /// Records a drop whose bytes were applied before: nothing else changes.
+    @discardableResult
+    public func recordDuplicate(_ claim: DropClaim, of original: Int64, storedAs: String) throws -> Int64 {
+        try database.transaction {
+            let id = try insertDrop(claim, state: "duplicate", storedAs: storedAs)
+            try database.cached("UPDATE drops SET duplicate_of = ? WHERE id = ?").run(.integer(original), .integer(id))
+            return id
+        }
+    }
+
+    /// Records a drop that could not be used at all, with the error shown to the operator.
+    @discardableResult
+    public func recordQuarantine(_ claim: DropClaim, error: String, storedAs: String) throws -> Int64 {
+        try database.transaction {
+            let id = try insertDrop(claim, state: "quarantined", storedAs: storedAs)
+            try database.cached("UPDATE drops SET error = ? WHERE id = ?").run(.text(error), .integer(id))
+            return id
+        }
+    }
+
+    private func insertDrop(_ claim: DropClaim, state: String, storedAs: String) throws -> Int64 {
+        try database.cached("""
+            INSERT INTO drops (tenant, source, name, fingerprint, size, state, received_at, stored_as)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).run(.text(claim.tenant), .text(claim.source), .text(claim.name), .text(claim.fingerprint),
+                     .int(claim.size), .text(state), .integer(claim.receivedAt), .text(storedAs))
+        return database.lastInsertRowID
+    }
+}

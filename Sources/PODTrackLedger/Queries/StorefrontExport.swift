@@ -1,0 +1,103 @@
+import PODTrackCore
+
+/// One storefront's export in progress, inside one ledger transaction: the orders journaled since
+/// the storefront's cursor, what it was told before, and the bookkeeping of the file being written.
+public final class StorefrontExport {
+    private let database: Database
+    public let tenant: String
+    public let storefront: String
+    private let channel: String
+    /// The export's number for this storefront (1, 2, …): its file name carries it.
+    public let seq: Int
+    private let exportID: Int64
+    private let cursor: Int64
+    private var throughSeq: Int64
+    public private(set) var rows = 0
+
+    init(database: Database, tenant: String, storefront: String, channel: String, fileName: (Int) -> String, createdAt: Int64) throws {
+        self.database = database
+        self.tenant = tenant
+        self.storefront = storefront
+        self.channel = channel
+        cursor = try database.cached("SELECT journal_seq FROM storefront_cursors WHERE tenant = ? AND storefront = ?")
+            .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
+        throughSeq = cursor
+        seq = Int(try database.cached("SELECT coalesce(max(seq), 0) + 1 FROM exports WHERE tenant = ? AND storefront = ?")
+            .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 1)
+        try database.cached("""
+            INSERT INTO exports (tenant, storefront, seq, file, rows, created_at) VALUES (?, ?, ?, ?, 0, ?)
+            """).run(.text(tenant), .text(storefront), .int(seq), .text(fileName(seq)), .integer(createdAt))
+        exportID = database.lastInsertRowID
+    }
+
+    /// Calls `body` with every order of this storefront's channel journaled since its last export.
+    public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
+        let loader = OrderViewLoader(database: database)
+        var orders: [String] = []
+        try database.cached("""
+            SELECT order_no, max(seq) FROM journal WHERE tenant = ? AND seq > ? GROUP BY order_no ORDER BY min(seq)
+            """).forEachRow([.text(tenant), .integer(cursor)]) { row in
+            orders.append(row.text(0))
+            throughSeq = max(throughSeq, row.int(1))
+        }
+        for orderNo in orders {
+            if let order = try loader.load(tenant: tenant, orderNo: orderNo), order.channel == channel {
+                try body(order)
+            }
+        }
+    }
+
+    /// True when `row` tells the storefront something new: never told, or told differently
+    /// (with `once`, a row told before is never told again).
+    public func isNews(_ row: ExportRow, once: Bool) throws -> Bool {
+        let told = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
+            .first([.text(tenant), .text(storefront), .text(row.key)]) { $0.text(0) }
+        guard let told else { return true }
+        return !once && told != row.digest
+    }
+
+    /// Records that `row` is in this export.
+    public func markTold(_ row: ExportRow) throws {
+        rows += 1
+        try database.cached("""
+            INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest, export_id = excluded.export_id
+            """).run(.text(tenant), .text(storefront), .text(row.key), .text(row.digest), .integer(exportID))
+    }
+
+    /// Moves the storefront's cursor past the orders read; an export without rows leaves no record.
+    func finish() throws {
+        if rows == 0 {
+            try database.cached("DELETE FROM exports WHERE id = ?").run(.integer(exportID))
+        } else {
+            try database.cached("UPDATE exports SET rows = ? WHERE id = ?").run(.int(rows), .integer(exportID))
+        }
+        try database.cached("""
+            INSERT INTO storefront_cursors (tenant, storefront, journal_seq) VALUES (?, ?, ?)
+            ON CONFLICT (tenant, storefront) DO UPDATE SET journal_seq = excluded.journal_seq
+            """).run(.text(tenant), .text(storefront), .integer(throughSeq))
+    }
+}
+
+extension Ledger {
+    /// Runs one storefront export in a transaction: `body` reads the changed orders, marks the rows
+    /// it writes and returns; the cursor and the export record then commit together.
+    public func export<T>(tenant: String, storefront: String, channel: String, createdAt: Int64,
+                          fileName: @escaping (Int) -> String, _ body: (StorefrontExport) throws -> T) throws -> T {
+        try database.transaction {
+            let export = try StorefrontExport(database: database, tenant: tenant, storefront: storefront, channel: channel,
+                                              fileName: fileName, createdAt: createdAt)
+            let result = try body(export)
+            try export.finish()
+            return result
+        }
+    }
+}
+
+extension Ledger {
+    /// True when an export file of this name was committed for the storefront.
+    public func exportRecorded(tenant: String, storefront: String, file: String) throws -> Bool {
+        try database.cached("SELECT 1 FROM exports WHERE tenant = ? AND storefront = ? AND file = ? AND rows > 0")
+            .first([.text(tenant), .text(storefront), .text(file)]) { _ in true } ?? false
+    }
+}

@@ -1,0 +1,118 @@
+import CSQLite
+
+/// A prepared statement: bind by index (1-based), step, read columns (0-based); finalized on deinit.
+public final class Statement {
+    private let handle: OpaquePointer
+    private unowned let database: Database
+    public let sql: String
+
+    init(database: Database, sql: String) throws {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql)
+        }
+        self.handle = statement
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Resets the statement for another run and clears its bindings.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds the values in order to parameters 1, 2, …
+    @discardableResult
+    public func bind(_ values: SQLValue...) throws -> Statement {
+        try bind(values)
+    }
+
+    /// Binds the values in order to parameters 1, 2, …
+    @discardableResult
+    public func bind(_ values: [SQLValue]) throws -> Statement {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(handle, index)
+            case .integer(let number): rc = sqlite3_bind_int64(handle, index, number)
+            case .real(let number): rc = sqlite3_bind_double(handle, index, number)
+            case .text(let text): rc = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+            }
+            if rc != SQLITE_OK { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
+        }
+        return self
+    }
+
+    /// Advances to the next row: true while there is one.
+    @discardableResult
+    public func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql)
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run(_ values: SQLValue...) throws {
+        try run(values)
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run(_ values: [SQLValue]) throws {
+        reset()
+        try bind(values)
+        try step()
+    }
+
+    /// Calls `body` for every row of the statement run with `values`.
+    public func forEachRow(_ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
+        reset()
+        try bind(values)
+        while try step() { try body(self) }
+    }
+
+    /// The first row mapped by `body`, or nil when there is none.
+    public func first<T>(_ values: [SQLValue] = [], _ body: (Statement) throws -> T) throws -> T? {
+        reset()
+        try bind(values)
+        return try step() ? body(self) : nil
+    }
+
+    public func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    public func text(_ column: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+        return String(cString: bytes)
+    }
+
+    public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    public func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+}
+
+/// A value bound to a statement parameter.
+public enum SQLValue: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+}
+
+extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+
+    /// A text value, or NULL for nil.
+    public static func text(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
+    /// An integer value, or NULL for nil.
+    public static func int(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? .null }
+    public static func int(_ value: Int) -> SQLValue { .integer(Int64(value)) }
+}

@@ -1,0 +1,101 @@
+/// The ledger's schema as numbered migrations; `PRAGMA user_version` records how far a ledger is.
+/// Never edit a shipped migration: add the next one.
+enum Migrations {
+    static let all: [String] = [
+        // 1: drops, events, entities, rejects, journal, storefront bookkeeping
+        """
+        CREATE TABLE drops (
+            id INTEGER PRIMARY KEY,
+            tenant TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL,
+            fingerprint TEXT NOT NULL, size INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('applied', 'duplicate', 'quarantined')),
+            duplicate_of INTEGER REFERENCES drops(id),
+            received_at INTEGER NOT NULL,
+            records INTEGER NOT NULL DEFAULT 0, ignored INTEGER NOT NULL DEFAULT 0, noise INTEGER NOT NULL DEFAULT 0,
+            events_new INTEGER NOT NULL DEFAULT 0, events_duplicate INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            error TEXT, stored_as TEXT
+        );
+        CREATE INDEX drops_fingerprint ON drops(tenant, source, fingerprint);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            tenant TEXT NOT NULL, source_kind TEXT NOT NULL, subject_kind TEXT NOT NULL, subject TEXT NOT NULL,
+            state TEXT NOT NULL, occurred_at INTEGER NOT NULL, discriminator TEXT NOT NULL,
+            source TEXT NOT NULL, drop_id INTEGER NOT NULL REFERENCES drops(id), line INTEGER NOT NULL,
+            raw_word TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX events_dedupe ON events(occurred_at, tenant, source_kind, subject, state, discriminator);
+        CREATE INDEX events_subject ON events(tenant, subject_kind, subject, occurred_at);
+
+        CREATE TABLE orders (
+            tenant TEXT NOT NULL, order_no TEXT NOT NULL,
+            channel TEXT, channel_ref TEXT, ship_to TEXT, facts_at INTEGER,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (tenant, order_no)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE lines (
+            tenant TEXT NOT NULL, order_no TEXT NOT NULL, line_no INTEGER NOT NULL,
+            sku TEXT, quantity INTEGER, channel_line_ref TEXT, facts_at INTEGER,
+            rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
+            tracking TEXT, carrier TEXT, shipped_at INTEGER,
+            PRIMARY KEY (tenant, order_no, line_no)
+        ) WITHOUT ROWID;
+        CREATE INDEX lines_tracking ON lines(tenant, tracking) WHERE tracking IS NOT NULL;
+
+        CREATE TABLE shipments (
+            tenant TEXT NOT NULL, tracking TEXT NOT NULL,
+            carrier TEXT, reference TEXT,
+            rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
+            events INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (tenant, tracking)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE rejects (
+            id INTEGER PRIMARY KEY,
+            drop_id INTEGER NOT NULL REFERENCES drops(id),
+            line INTEGER NOT NULL, field TEXT, reason TEXT NOT NULL, raw_text TEXT NOT NULL
+        );
+        CREATE INDEX rejects_drop ON rejects(drop_id);
+
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY,
+            tenant TEXT NOT NULL, order_no TEXT NOT NULL, drop_id INTEGER NOT NULL
+        );
+        CREATE INDEX journal_tenant ON journal(tenant, seq);
+
+        CREATE TABLE storefront_cursors (
+            tenant TEXT NOT NULL, storefront TEXT NOT NULL, journal_seq INTEGER NOT NULL,
+            PRIMARY KEY (tenant, storefront)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE exports (
+            id INTEGER PRIMARY KEY,
+            tenant TEXT NOT NULL, storefront TEXT NOT NULL, seq INTEGER NOT NULL,
+            file TEXT NOT NULL, rows INTEGER NOT NULL, created_at INTEGER NOT NULL, picked_up_at INTEGER,
+            UNIQUE (tenant, storefront, seq)
+        );
+
+        CREATE TABLE told (
+            tenant TEXT NOT NULL, storefront TEXT NOT NULL, row_key TEXT NOT NULL,
+            digest TEXT NOT NULL, export_id INTEGER NOT NULL REFERENCES exports(id),
+            PRIMARY KEY (tenant, storefront, row_key)
+        ) WITHOUT ROWID;
+        """,
+    ]
+
+    /// Brings `database` up to the latest schema, one transaction per migration.
+    static func migrate(_ database: Database) throws {
+        let current = try database.cached("PRAGMA user_version").first { Int($0.int(0)) } ?? 0
+        guard current <= all.count else {
+            throw SQLiteError(code: 1, message: "the ledger has schema version \(current), this podtrack knows up to \(all.count): upgrade podtrack", sql: nil)
+        }
+        for (offset, sql) in all.enumerated().dropFirst(current) {
+            try database.transaction {
+                try database.execute(sql)
+                try database.execute("PRAGMA user_version = \(offset + 1)")
+            }
+        }
+    }
+}

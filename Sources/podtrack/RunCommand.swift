@@ -1,0 +1,31 @@
+import PODTrack
+import PODTrackLedger
+
+/// `podtrack run`: one pass over the site.
+enum RunCommand: Command {
+    static let name = "run"
+    static let summary = "one pass: take every pending drop into the ledger, then export"
+    static let help = """
+        usage: podtrack run [--site DIR] [--quiet]
+
+        Takes every complete file waiting in Inbox/<tenant>/<source>/ into the ledger (oldest first
+        within a source), moves it to the archive (or to quarantine with an .error.txt when it
+        cannot be used at all), then writes one export file per storefront with what changed.
+        Prints what it did; a second run with nothing new says so.
+
+          --site DIR   the site folder (Pipelines/, Inbox/, Outbox/, State/); default: current folder
+          --quiet      print only the totals line
+        exit codes: 0 done (rejected rows and quarantined files are reported, not failures);
+                    2 usage; 3 invalid definitions; 4 failure (file system, ledger)
+        """
+
+    static func run(_ arguments: inout Arguments) throws -> ExitCode {
+        let site = Site(root: try arguments.option("--site") ?? ".")
+        let quiet = arguments.flag("--quiet")
+        _ = try arguments.positionals(count: 0, names: "")
+        let engine = try Engine(site: site)
+        let summary = try engine.runOnce()
+        print(SummaryText(summary: summary, site: site, quiet: quiet).render())
+        return .success
+    }
+}

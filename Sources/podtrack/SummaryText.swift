@@ -1,0 +1,68 @@
+import Foundation
+import PODTrack
+import PODTrackLedger
+
+/// The text `podtrack run` prints: a line per drop (with its first rejected rows), a line per
+/// storefront export, then the totals.
+struct SummaryText {
+    let summary: PassSummary
+    let site: Site
+    let quiet: Bool
+
+    func render() -> String {
+        if summary.isIdle && summary.skipped.isEmpty {
+            return "nothing new: no files waiting, no storefront changes (\(seconds))"
+        }
+        var lines: [String] = []
+        if !quiet {
+            lines += dropLines()
+            lines += summary.skipped.map { "  left in the inbox: \($0.path): \($0.reason)" }
+            lines += summary.recoveredExports.map { "  finished an interrupted export: \($0)" }
+            lines += exportLines()
+        }
+        lines.append(totals())
+        return lines.joined(separator: "\n")
+    }
+
+    private var seconds: String { String(format: "%.2f s", summary.seconds) }
+
+    private func dropLines() -> [String] {
+        guard !summary.drops.isEmpty else { return [] }
+        var lines = ["drops:"]
+        for drop in summary.drops {
+            let label = "  \(drop.tenant)/\(drop.source)  \(drop.name)"
+            switch drop.outcome {
+            case .applied(let result):
+                lines.append("\(label)  applied: \(result.counts.records) rows, \(result.stats.eventsNew) new events, "
+                             + "\(result.stats.eventsDuplicate) already known, \(result.stats.rejected) rejected")
+                lines += drop.sampleRejects.map { "      rejected \($0)" }
+                if result.stats.rejected > drop.sampleRejects.count {
+                    lines.append("      … \(result.stats.rejected - drop.sampleRejects.count) more rejected rows in the ledger")
+                }
+            case .duplicate(let original):
+                lines.append("\(label)  duplicate of \(original): same bytes, nothing changed")
+            case .quarantined(let reason):
+                lines.append("\(label)  QUARANTINED: \(reason) (see State/quarantine/\(drop.tenant)/\(drop.source)/)")
+            }
+        }
+        return lines
+    }
+
+    private func exportLines() -> [String] {
+        guard !summary.exports.isEmpty else { return [] }
+        return ["exports:"] + summary.exports.map { export in
+            let label = "  \(export.tenant)/\(export.storefront)"
+            guard let file = export.file else { return "\(label)  nothing new" }
+            return "\(label)  \(file) (\(export.rows) rows)"
+        }
+    }
+
+    private func totals() -> String {
+        let stats = summary.stats
+        let files = summary.exports.filter { $0.file != nil }.count
+        return "totals: \(summary.drops.count) files (\(summary.applied) applied, \(summary.duplicates) duplicate, "
+            + "\(summary.quarantined) quarantined), \(summary.records) rows, \(stats.eventsNew) new events, "
+            + "\(stats.eventsDuplicate) already known, \(stats.rejected) rejected rows; "
+            + "orphans: \(stats.orphansHeld) held, \(stats.orphansLinked) linked; \(files) export files; \(seconds)"
+    }
+}

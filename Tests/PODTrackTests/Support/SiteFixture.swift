@@ -1,0 +1,35 @@
+import Foundation
+@testable import PODTrack
+
+/// A site in a temporary folder with the repository's `Pipelines/`, ready for drops.
+struct SiteFixture {
+    let folder: TemporaryFolder
+    let site: Site
+
+    init() throws {
+        folder = try TemporaryFolder()
+        site = Site(root: folder.url.path)
+        try copyTree(TestPaths.packageRoot.appendingPathComponent("Pipelines"), into: site.pipelines)
+        try FileManager.default.createDirectory(at: site.inbox, withIntermediateDirectories: true)
+    }
+
+    /// Writes a drop into `Inbox/<tenant>/<source>/<name>`.
+    func drop(_ tenant: String, _ source: String, _ name: String, _ bytes: Data) throws {
+        let folder = site.inbox(tenant: tenant, source: source)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try bytes.write(to: folder.appendingPathComponent(name))
+    }
+
+    /// One pass of the real engine, as `podtrack run` does it.
+    @discardableResult
+    func run() throws -> PassSummary {
+        try Engine(site: site).runOnce()
+    }
+
+    /// Every export file of a storefront, in lexical (creation) order, as text.
+    func exports(_ tenant: String, _ storefront: String) throws -> [String] {
+        let folder = site.outbox(tenant: tenant, storefront: storefront)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        return try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+    }
+}

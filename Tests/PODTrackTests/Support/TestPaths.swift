@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where the tests find the package, its demo site and `../shared` (the corpus and world generator).
+enum TestPaths {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let bench = shared.appendingPathComponent("bench")
+
+    /// True when `../shared/bench` is beside the checkout (it is in CI and for every engineer).
+    static var hasBench: Bool {
+        FileManager.default.fileExists(atPath: bench.appendingPathComponent("gen_drops.py").path)
+    }
+}
+
+/// A fresh temporary folder per test, removed when the test's value goes away.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("podtrack-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+}
+
+/// Runs a program to its end and returns its exit status and output (stdout and stderr together).
+@discardableResult
+func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Copies the contents of `source` into `destination` (merging folders, as `cp -r src/. dst/`).
+func copyTree(_ source: URL, into destination: URL) throws {
+    let manager = FileManager.default
+    try manager.createDirectory(at: destination, withIntermediateDirectories: true)
+    for name in try manager.contentsOfDirectory(atPath: source.path) {
+        let from = source.appendingPathComponent(name)
+        let to = destination.appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        manager.fileExists(atPath: from.path, isDirectory: &isDirectory)
+        if isDirectory.boolValue {
+            try copyTree(from, into: to)
+        } else {
+            if manager.fileExists(atPath: to.path) { try manager.removeItem(at: to) }
+            try manager.copyItem(at: from, to: to)
+        }
+    }
+}
