@@ -20,27 +20,3 @@ public struct CSVReader {
     public mutating func feed(_ utf8: UnsafeBufferPointer<UInt8>, _ emit: (CSVEvent) throws -> Void) rethrows {}
     public mutating func finish(_ emit: (CSVEvent) throws -> Void) rethrows {}
 }
-public struct Zone: Sendable { public init?(identifier: String) {} }
-public struct TimeFormatError: Error, CustomStringConvertible, Sendable { public var description: String { "" } }
-public struct TimeFormat: Sendable {
-    public init(_ pattern: String) throws(TimeFormatError) {}
-    public func instant(_ text: String, zone: Zone) throws(TimeFormatError) -> Int64 { 0 }
-}
-public struct PatternError: Error, CustomStringConvertible, Sendable { public var description: String { "" } }
-public struct FieldPattern: Sendable {
-    public init(_ source: String) throws(PatternError) {}
-    public var captureNames: [String] { [] }
-    public func match(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? { nil }
-}
-public struct LineSplitter {
-    public init() {}
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> Void) rethrows {}
-    public mutating func finish(_ emit: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> Void) rethrows {}
-}
-public struct SHA256: Sendable {
-    public init() {}
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {}
-    public mutating func finalize() -> [UInt8] { [] }
-    public static func hex(_ digest: [UInt8]) -> String { "" }
-}
-public struct CivilDateTime: Sendable { public let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0; public init(epochMilliseconds: Int64, offsetSeconds: Int) {} }

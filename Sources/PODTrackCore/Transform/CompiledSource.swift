@@ -16,8 +16,10 @@ public struct CompiledSource: Sendable {
         }
         var timeFormat: TimeFormat?
         do { timeFormat = try TimeFormat(definition.time.format) } catch { problem("time.format", "\(error)") }
-        let zone = Zone(identifier: definition.time.zone)
-        if zone == nil { problem("time.zone", "'\(definition.time.zone)' is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)") }
+        var zone: Zone?
+        do { zone = try Zone(identifier: definition.time.zone) } catch {
+            problem("time.zone", "'\(definition.time.zone)' is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)")
+        }
         var extractPatterns: [FieldPattern] = []
         for (field, source) in definition.extract {
             do { extractPatterns.append(try FieldPattern(source)) } catch { problem("extract.\(field)", "\(error)") }

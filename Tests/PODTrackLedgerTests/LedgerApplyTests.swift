@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import PODTrackCore
+@testable import PODTrackLedger
+
+/// The ledger's apply rules, on a fresh database per test.
+@Suite struct LedgerApplyTests {
+    let folder: URL
+    let ledger: Ledger
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        ledger = try Ledger(path: folder.appendingPathComponent("ledger.sqlite").path)
+    }
+
+    /// Applies `events` as one drop of `tenant`/`source`.
+    @discardableResult
+    private func apply(_ events: [StatusEvent], tenant: String = "acme", source: String = "erp",
+                       kind: SourceKind = .erp) throws -> ApplyStats {
+        let claim = DropClaim(tenant: tenant, source: source, name: "drop-\(UUID().uuidString)",
+                              fingerprint: UUID().uuidString, size: 1, receivedAt: 0)
+        return try ledger.applyDrop(claim, sourceKind: kind, storedAs: "archive") { applier in
+            for event in events { try applier.accept(event) }
+            return DropCounts()
+        }.stats
+    }
+
+    private func erp(_ order: String, _ line: Int, _ state: LifecycleState, at time: Int64,
+                     tracking: String? = nil, channel: String = "SHOPIFY-EU") -> StatusEvent {
+        StatusEvent(subject: .line(order: order, line: line), state: state, occurredAt: time, rawWord: state.rawValue, line: 2,
+                    facts: OrderLineFacts(sku: "SKU-\(line)", quantity: 1, channel: channel, channelRef: "#\(order)",
+                                          channelLineRef: "", carrier: tracking == nil ? nil : "ups", tracking: tracking))
+    }
+
+    private func scan(_ tracking: String, _ state: LifecycleState, at time: Int64) -> StatusEvent {
+        StatusEvent(subject: .shipment(tracking: tracking), state: state, occurredAt: time, rawWord: state.rawValue, line: 2, carrier: "ups")
+    }
+
+    private func order(_ tenant: String, _ number: String) throws -> OrderView? {
+        try OrderViewLoader(database: ledger.database).load(tenant: tenant, orderNo: number)
+    }
+
+    @Test func theSameEventTwiceIsStoredOnce() throws {
+        let first = try apply([erp("A-1", 1, .received, at: 1000)])
+        let again = try apply([erp("A-1", 1, .received, at: 1000), erp("A-1", 1, .released, at: 2000)])
+        #expect(first.eventsNew == 1)
+        #expect(again.eventsNew == 1)
+        #expect(again.eventsDuplicate == 1)
+        #expect(try order("acme", "A-1")?.lines.first?.fold.progress == .released)
+    }
+
+    @Test func lateEventsRefoldTheShipmentFromItsHistory() throws {
+        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        try apply([scan("1Z1", .shipped, at: 200), scan("1Z1", .inTransit, at: 400)], source: "ups", kind: .carrier)
+        try apply([scan("1Z1", .delayed, at: 300)], source: "ups", kind: .carrier)  // happened before in_transit
+        #expect(try order("acme", "A-1")?.shipments.first?.visibleState == .inTransit)
+        try apply([scan("1Z1", .delayed, at: 500)], source: "ups", kind: .carrier)
+        #expect(try order("acme", "A-1")?.shipments.first?.visibleState == .delayed)
+    }
+
+    @Test func carrierEventsWaitAsOrphansUntilTheERPLinksThem() throws {
+        let held = try apply([scan("1Z9", .shipped, at: 100), scan("1Z9", .pickedUp, at: 200)], source: "ups", kind: .carrier)
+        #expect(held.orphansHeld == 2)
+        let linked = try apply([erp("A-9", 1, .shipped, at: 150, tracking: "1Z9")])
+        #expect(linked.orphansLinked == 1)
+        let view = try #require(try order("acme", "A-9"))
+        #expect(view.shipments.map(\.tracking) == ["1Z9"])
+        #expect(view.shipments.first?.visibleState == .pickedUp)
+        #expect(view.rollup == .shipped)
+    }
+
+    @Test func tenantsNeverShareAnOrder() throws {
+        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")], tenant: "acme")
+        try apply([erp("A-1", 1, .received, at: 100, channel: "WOO")], tenant: "northwind")
+        #expect(try order("acme", "A-1")?.rollup == .shipped)
+        #expect(try order("northwind", "A-1")?.rollup == .open)
+        #expect(try order("northwind", "A-1")?.channel == "WOO")
+    }
+
+    @Test func aDropThatFailsLeavesNothingBehind() throws {
+        let claim = DropClaim(tenant: "acme", source: "erp", name: "broken.csv", fingerprint: "f", size: 1, receivedAt: 0)
+        #expect(throws: DropFailure.self) {
+            try ledger.applyDrop(claim, sourceKind: .erp, storedAs: "x") { applier in
+                try applier.accept(erp("A-1", 1, .received, at: 1))
+                throw DropFailure("broken", hint: "")
+            }
+        }
+        #expect(try order("acme", "A-1") == nil)
+        #expect(try ledger.appliedDrop(tenant: "acme", source: "erp", fingerprint: "f") == nil)
+    }
+
+    @Test func cancellationIsTerminalWhateverArrivesLater() throws {
+        try apply([erp("A-1", 1, .received, at: 100), erp("A-1", 1, .cancelled, at: 200)])
+        try apply([erp("A-1", 1, .released, at: 300)])
+        #expect(try order("acme", "A-1")?.rollup == .cancelled)
+    }
+
+    @Test func anExportTellsOnlyWhatChangedAndOnceRowsOnlyOnce() throws {
+        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        func export(once: Bool) throws -> Int {
+            try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+                try export.forEachChangedOrder { order in
+                    let row = ExportRow(key: order.orderNo, cells: [order.shipments.first?.visibleState.rawValue ?? ""])
+                    if try export.isNews(row, once: once) { try export.markTold(row) }
+                }
+                return export.rows
+            }
+        }
+        #expect(try export(once: false) == 1)
+        #expect(try export(once: false) == 0, "nothing journaled since")
+        try apply([scan("1Z1", .inTransit, at: 200)], source: "ups", kind: .carrier)
+        #expect(try export(once: true) == 0, "a once-only row is never told again")
+        try apply([scan("1Z1", .delivered, at: 300)], source: "ups", kind: .carrier)
+        #expect(try export(once: false) == 1)
+    }
+}
