@@ -27,34 +27,31 @@ public struct SiteDefinitions: Sendable {
                 problems.append(DefinitionProblem(file: site.relative(folder), key: "", message: "tenant name '\(tenant)' must use only a-z, 0-9 and -"))
                 continue
             }
-            var sources: [CompiledSource] = []
-            for file in jsonFiles(in: folder.appendingPathComponent("sources")) {
-                let name = file.deletingPathExtension().lastPathComponent
-                let label = site.relative(file)
-                do {
-                    let data = try readFile(file, label: label)
-                    let definition = try SourceDefinition.parse(tenant: tenant, name: name, file: label, data: data)
-                    sources.append(try CompiledSource(definition, file: label))
-                } catch {
-                    problems += error.problems
-                }
+            let sources = loadEach(in: folder.appendingPathComponent("sources"), site: site, problems: &problems) { name, label, data throws(DefinitionProblems) in
+                try CompiledSource(SourceDefinition.parse(tenant: tenant, name: name, file: label, data: data), file: label)
             }
-            var storefronts: [StorefrontDefinition] = []
-            for file in jsonFiles(in: folder.appendingPathComponent("storefronts")) {
-                let name = file.deletingPathExtension().lastPathComponent
-                let label = site.relative(file)
-                do {
-                    let data = try readFile(file, label: label)
-                    storefronts.append(try StorefrontDefinition.parse(tenant: tenant, name: name, file: label, data: data))
-                } catch {
-                    problems += error.problems
-                }
+            let storefronts = loadEach(in: folder.appendingPathComponent("storefronts"), site: site, problems: &problems) { name, label, data throws(DefinitionProblems) in
+                try StorefrontDefinition.parse(tenant: tenant, name: name, file: label, data: data)
             }
             problems += duplicateChannels(storefronts, site: site, folder: folder)
             tenants.append(TenantDefinitions(name: tenant, sources: sources, storefronts: storefronts))
         }
         guard problems.isEmpty else { throw DefinitionProblems(problems) }
         return SiteDefinitions(tenants: tenants)
+    }
+
+    /// Parses every `*.json` file of `folder` (name = file name without `.json`), collecting problems.
+    private static func loadEach<T>(in folder: URL, site: Site, problems: inout [DefinitionProblem],
+                                    _ parse: (_ name: String, _ label: String, _ data: Data) throws(DefinitionProblems) -> T) -> [T] {
+        jsonFiles(in: folder).compactMap { file -> T? in
+            let label = site.relative(file)
+            do throws(DefinitionProblems) {
+                return try parse(file.deletingPathExtension().lastPathComponent, label, try readFile(file, label: label))
+            } catch {
+                problems += error.problems
+                return nil
+            }
+        }
     }
 
     private static func duplicateChannels(_ storefronts: [StorefrontDefinition], site: Site, folder: URL) -> [DefinitionProblem] {

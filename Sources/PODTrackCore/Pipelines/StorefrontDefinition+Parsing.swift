@@ -34,33 +34,30 @@ extension StorefrontDefinition {
     }
 
     private static func parseOrderStatus(_ reader: JSONObjectReader) -> [OrderRollup: String] {
-        var table: [OrderRollup: String] = [:]
-        for (key, word) in reader.stringMap() {
-            guard let rollup = OrderRollup(rawValue: key) else {
-                reader.problem(key, "not an order state (\(OrderRollup.allCases.map(\.rawValue).joined(separator: ", ")))")
-                continue
-            }
-            table[rollup] = word
-        }
-        for rollup in OrderRollup.allCases where table[rollup] == nil {
-            reader.problem(rollup.rawValue, "missing: every order state needs a word in this storefront's vocabulary")
-        }
-        return table
+        parseVocabulary(reader, required: OrderRollup.allCases, what: "an order state",
+                        missing: "every order state needs a word in this storefront's vocabulary")
     }
 
     private static func parseShipmentStatus(_ reader: JSONObjectReader) -> [LifecycleState: String] {
-        var table: [LifecycleState: String] = [:]
-        for (key, word) in reader.stringMap() {
-            guard let state = LifecycleState(rawValue: key) else {
-                reader.problem(key, "not a canonical state (\(LifecycleState.allCases.map(\.rawValue).joined(separator: ", ")))")
-                continue
-            }
-            table[state] = word
-        }
         let carrierStates: [LifecycleState] = [.shipped, .pickedUp, .inTransit, .outForDelivery, .availableForPickup,
                                                .delivered, .delayed, .attemptedDelivery, .exception, .returning, .returned]
-        for state in carrierStates where table[state] == nil {
-            reader.problem(state.rawValue, "missing: a shipment can be in this state")
+        return parseVocabulary(reader, required: carrierStates, what: "a canonical state", missing: "a shipment can be in this state")
+    }
+
+    /// A table from canonical words (`Key`'s raw values) to the storefront's words; every key in `required` must be there.
+    private static func parseVocabulary<Key: RawRepresentable & CaseIterable & Hashable>(
+        _ reader: JSONObjectReader, required: [Key], what: String, missing: String
+    ) -> [Key: String] where Key.RawValue == String {
+        var table: [Key: String] = [:]
+        for (key, word) in reader.stringMap() {
+            guard let canonical = Key(rawValue: key) else {
+                reader.problem(key, "not \(what) (\(Key.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            table[canonical] = word
+        }
+        for key in required where table[key] == nil {
+            reader.problem(key.rawValue, "missing: \(missing)")
         }
         return table
     }
