@@ -50,11 +50,12 @@ public struct DropResult: Sendable, Equatable {
 }
 
 extension Ledger {
-    /// The applied drop of this tenant and source with the same bytes, if any.
-    public func appliedDrop(tenant: String, source: String, fingerprint: String) throws -> (id: Int64, name: String)? {
+    /// The applied drop of this tenant and source with the same bytes, if any: its id, file name
+    /// and where it was stored.
+    public func appliedDrop(tenant: String, source: String, fingerprint: String) throws -> (id: Int64, name: String, storedAs: String)? {
         try database.cached("""
-            SELECT id, name FROM drops WHERE tenant = ? AND source = ? AND fingerprint = ? AND state = 'applied' LIMIT 1
-            """).first([.text(tenant), .text(source), .text(fingerprint)]) { ($0.int(0), $0.text(1)) }
+            SELECT id, name, stored_as FROM drops WHERE tenant = ? AND source = ? AND fingerprint = ? AND state = 'applied' LIMIT 1
+            """).first([.text(tenant), .text(source), .text(fingerprint)]) { ($0.int(0), $0.text(1), $0.text(2)) }
     }
 
     /// Applies a drop in one transaction: the drop record, its events, rejects and journal land

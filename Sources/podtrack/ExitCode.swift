@@ -10,4 +10,6 @@ enum ExitCode: Int32 {
     case definitions = 3
     /// A failure while running (file system, ledger): what was committed stays committed.
     case failure = 4
+    /// Another podtrack is working on the site (`--wait` waits for it instead).
+    case busy = 5
 }

@@ -11,12 +11,14 @@ struct SummaryText {
 
     func render() -> String {
         if summary.isIdle && summary.skipped.isEmpty {
-            return "nothing new: no files waiting, no storefront changes (\(seconds))"
+            let waiting = summary.waiting.isEmpty ? "no files waiting" : "\(summary.waiting.count) files not complete yet"
+            return "nothing new: \(waiting), no storefront changes (\(seconds))"
         }
         var lines: [String] = []
         if !quiet {
             lines += dropLines()
             lines += summary.skipped.map { "  left in the inbox: \($0.path): \($0.reason)" }
+            lines += summary.waiting.map { "  not complete yet: \($0.path): \($0.reason)" }
             lines += summary.recoveredExports.map { "  finished an interrupted export: \($0)" }
             lines += exportLines()
         }
@@ -43,6 +45,10 @@ struct SummaryText {
                 lines.append("\(label)  duplicate of \(original): same bytes, nothing changed")
             case .quarantined(let reason):
                 lines.append("\(label)  QUARANTINED: \(reason) (see State/quarantine/\(drop.tenant)/\(drop.source)/)")
+            case .resumed:
+                lines.append("\(label)  applied by an interrupted pass: moved to the archive now")
+            case .deferred(let reason):
+                lines.append("\(label)  left for the next pass: \(reason)")
             }
         }
         return lines

@@ -14,7 +14,8 @@ let usage = """
 
     `podtrack <command> --help` tells more. --site defaults to the current folder.
 
-    exit codes: 0 done; 1 done, needs attention; 2 usage error; 3 invalid definitions; 4 failure.
+    exit codes: 0 done; 1 done, needs attention; 2 usage error; 3 invalid definitions; 4 failure;
+                5 another podtrack is working on the site.
     """
 
 @MainActor
@@ -42,6 +43,9 @@ func runMain() -> Int32 {
     } catch let error as DefinitionProblems {
         printError("podtrack \(name): the site's definitions have problems, nothing was run:\n\(error.problems.map { "  \($0)" }.joined(separator: "\n"))")
         return ExitCode.definitions.rawValue
+    } catch let error as SiteBusy {
+        printError("podtrack \(name): \(error)")
+        return ExitCode.busy.rawValue
     } catch {
         printError("podtrack \(name): \(error)")
         return ExitCode.failure.rawValue

@@ -2,19 +2,21 @@ import Foundation
 import PODTrackCore
 import PODTrackLedger
 
-/// Runs podtrack over one site: a pass takes every pending drop into the ledger, then publishes
-/// each storefront's changes.
+/// Runs podtrack over one site: a pass takes every complete drop into the ledger, then publishes
+/// each storefront's changes. Holds the site's lock for as long as it lives.
 public final class Engine {
     public let site: Site
     public let definitions: SiteDefinitions
     let ledger: Ledger
     let now: () -> Int64
+    private let lock: SiteLock
 
-    /// Loads the site's definitions and opens its ledger (creating the state folder).
-    public init(site: Site, now: @escaping () -> Int64 = Engine.wallClock) throws {
+    /// Loads the site's definitions, takes the site's lock (waiting for it with `waitForLock`) and
+    /// opens its ledger. Interrupted exports of an earlier process are finished first.
+    public init(site: Site, waitForLock: Bool = false, now: @escaping () -> Int64 = Engine.wallClock) throws {
         self.site = site
         self.definitions = try SiteDefinitions.load(site)
-        try FileManager.default.createDirectory(at: site.state, withIntermediateDirectories: true)
+        self.lock = try SiteLock(site: site, wait: waitForLock)
         self.ledger = try Ledger(path: site.ledgerPath)
         self.now = now
     }
@@ -22,15 +24,22 @@ public final class Engine {
     /// The current time in epoch milliseconds.
     public static func wallClock() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 
-    /// One pass: ingest everything pending (oldest first within a source), then export.
-    public func runOnce(progress: (DropReport) -> Void = { _ in }) throws -> PassSummary {
+    /// One pass: ingest every complete file (oldest first within a source), then export.
+    /// `settleSeconds` applies to sources that set none; `shouldStop` is asked between drops.
+    public func runOnce(settleSeconds: Double = 0, shouldStop: () -> Bool = { false },
+                        progress: (DropReport) -> Void = { _ in }) throws -> PassSummary {
         let started = Date()
         var summary = PassSummary()
         summary.recoveredExports = try OutgoingRecovery(site: site, ledger: ledger).finishInterruptedExports()
-        let scan = InboxScanner(site: site, definitions: definitions).scan()
-        summary.skipped = scan.skipped
+        let scan = InboxScanner(site: site, definitions: definitions, defaultSettleSeconds: settleSeconds, now: now()).scan()
+        summary.skipped = try ledger.newInboxNotices(scan.skipped, at: now())
+        summary.waiting = scan.waiting
         let ingestor = DropIngestor(site: site, ledger: ledger, now: now)
         for file in scan.pending {
+            if shouldStop() {
+                summary.stopped = true
+                break
+            }
             let report = try ingestor.ingest(file)
             summary.drops.append(report)
             progress(report)

@@ -7,8 +7,12 @@ public enum DropOutcome: Sendable {
     case applied(DropResult)
     /// The same bytes were applied before (under `originalName`).
     case duplicate(originalName: String)
+    /// Applied by a pass that was interrupted before it moved the file: only the move was left to do.
+    case resumed
     /// The whole file was unusable: it sits in quarantine with the report.
     case quarantined(reason: String)
+    /// Left in the inbox for the next pass (it changed while being read).
+    case deferred(reason: String)
 }
 
 /// What happened to one file of the inbox.
@@ -24,6 +28,9 @@ public struct DropReport: Sendable {
 
 /// Takes one file from the inbox into the ledger: fingerprint, dedupe, stream-parse and apply in
 /// one transaction, then move it to the archive, or to quarantine when it cannot be used at all.
+///
+/// Crash safety: the ledger commit comes first and records where the file goes; the move follows.
+/// A file found again after a crash between the two is recognised by its bytes and only moved.
 struct DropIngestor {
     static let rejectSamples = 5
 
@@ -31,19 +38,31 @@ struct DropIngestor {
     let ledger: Ledger
     let now: () -> Int64
 
+    private var storage: DropStorage { DropStorage(site: site) }
+
     func ingest(_ file: PendingFile) throws -> DropReport {
-        let storage = DropStorage(site: site)
-        let (fingerprint, size) = try FileChunks.fingerprint(file.url.path)
         let definition = file.source.definition
+        var report = DropReport(tenant: file.tenant, source: definition.name, name: file.name, size: file.size,
+                                outcome: .deferred(reason: ""), sampleRejects: [])
+        if let refusal = file.refusal {
+            report.outcome = try quarantine(file, fingerprint: "not read", failure: refusal)
+            return report
+        }
+        let (fingerprint, size) = try FileChunks.fingerprint(file.url.path)
+        report.size = size
         let claim = DropClaim(tenant: file.tenant, source: definition.name, name: file.name,
                               fingerprint: fingerprint, size: size, receivedAt: now())
-        var report = DropReport(tenant: file.tenant, source: definition.name, name: file.name, size: size,
-                                outcome: .quarantined(reason: ""), sampleRejects: [])
         if let original = try ledger.appliedDrop(tenant: file.tenant, source: definition.name, fingerprint: fingerprint) {
-            let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
-            try ledger.recordDuplicate(claim, of: original.id, storedAs: site.relative(archived))
-            try storage.move(file.url, to: archived)
-            report.outcome = .duplicate(originalName: original.name)
+            let interruptedMove = original.name == file.name && !FileManager.default.fileExists(atPath: site.root.appendingPathComponent(original.storedAs).path)
+            if interruptedMove {
+                try settle(file, to: site.root.appendingPathComponent(original.storedAs))
+                report.outcome = .resumed
+            } else {
+                let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
+                try ledger.recordDuplicate(claim, of: original.id, storedAs: site.relative(archived))
+                try settle(file, to: archived)
+                report.outcome = .duplicate(originalName: original.name)
+            }
             return report
         }
         let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
@@ -51,23 +70,42 @@ struct DropIngestor {
             let result = try ledger.applyDrop(claim, sourceKind: definition.kind, storedAs: site.relative(archived)) { applier in
                 let sink = SamplingOutput(applier: applier, limit: Self.rejectSamples)
                 let counts = try DropFileReader.read(path: file.url.path, source: file.source, into: sink)
+                guard FileIdentity(path: file.url.path) == file.identity else { throw FileChangedWhileRead() }
                 report.sampleRejects = sink.samples
                 return counts
             }
-            try storage.move(file.url, to: archived)
+            try settle(file, to: archived)
             report.outcome = .applied(result)
         } catch let failure as DropFailure {
-            let quarantined = storage.quarantinePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
-            let reason = "\(site.relative(file.url)): \(failure.message)"
-            try ledger.recordQuarantine(claim, error: reason, storedAs: site.relative(quarantined))
-            try storage.move(file.url, to: quarantined)
-            try storage.writeReport(QuarantineReport.text(file: file, site: site, fingerprint: fingerprint, failure: failure), beside: quarantined)
-            report.outcome = .quarantined(reason: failure.message)
             report.sampleRejects = []
+            report.outcome = try quarantine(file, fingerprint: fingerprint, failure: failure)
+        } catch is FileChangedWhileRead {
+            report.sampleRejects = []
+            report.outcome = .deferred(reason: "it changed while being read; nothing was applied, the next pass takes it")
         }
         return report
     }
+
+    private func quarantine(_ file: PendingFile, fingerprint: String, failure: DropFailure) throws -> DropOutcome {
+        let time = now()
+        let claim = DropClaim(tenant: file.tenant, source: file.source.definition.name, name: file.name,
+                              fingerprint: fingerprint, size: file.size, receivedAt: time)
+        let quarantined = storage.quarantinePath(for: file, fingerprint: fingerprint, at: time)
+        try ledger.recordQuarantine(claim, error: "\(site.relative(file.url)): \(failure.message)", storedAs: site.relative(quarantined))
+        try settle(file, to: quarantined)
+        try storage.writeReport(QuarantineReport.text(file: file, site: site, fingerprint: fingerprint, failure: failure), beside: quarantined)
+        return .quarantined(reason: failure.message)
+    }
+
+    /// Moves the file to its place; its marker file, if any, goes away with it.
+    private func settle(_ file: PendingFile, to destination: URL) throws {
+        try storage.move(file.url, to: destination)
+        if let marker = file.marker { try? FileManager.default.removeItem(at: marker) }
+    }
 }
+
+/// The file's size or times changed between the scan and the end of reading it.
+private struct FileChangedWhileRead: Error {}
 
 /// Passes a drop's output to the ledger, keeping the first few rejected rows for the summary.
 private final class SamplingOutput: DropOutput {
@@ -101,8 +139,8 @@ enum QuarantineReport {
         problem:     \(failure.message)
         how to fix:  \(failure.hint)
 
-        Once fixed, put the corrected file into the inbox folder again (or fix the definition and
-        move this file back into \(site.relative(site.inbox(tenant: file.tenant, source: file.source.definition.name)))).
+        Once the cause is fixed (the definition, or the file itself), `podtrack retry` puts this
+        file back into \(site.relative(site.inbox(tenant: file.tenant, source: file.source.definition.name)))/ for the next pass.
 
         """
     }

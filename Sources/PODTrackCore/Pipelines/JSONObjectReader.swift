@@ -60,6 +60,16 @@ struct JSONObjectReader {
         return text
     }
 
+    /// An optional number.
+    func number(_ key: String) -> Double? {
+        guard let value = object[key] else { return nil }
+        guard let number = value as? NSNumber, !(value is Bool) else {
+            problem(key, "expected a number")
+            return nil
+        }
+        return number.doubleValue
+    }
+
     func strings(_ key: String, required: Bool = true) -> [String]? {
         guard let value = object[key] else {
             if required { problem(key, "missing (a list of strings is required)") }

@@ -6,7 +6,7 @@ extension SourceDefinition {
     public static func parse(tenant: String, name: String, file: String, data: Data) throws(DefinitionProblems) -> SourceDefinition {
         let root = try JSONObjectReader.root(file: file, data: data)
         root.rejectUnknownKeys(["description", "kind", "files", "encoding", "format", "fields", "extract",
-                                "time", "states", "carriers", "carrier"])
+                                "time", "states", "carriers", "carrier", "intake"])
         if !DefinitionName.isValid(name) {
             root.problem("", "source name '\(name)' (the file name) must use only a-z, 0-9 and -")
         }
@@ -34,6 +34,7 @@ extension SourceDefinition {
             if let id = $1.value { $0[$1.key] = id }
         } ?? [:]
         let defaultCarrier = root.string("carrier", required: false)
+        let intake = root.object("intake", required: false).map(parseIntake) ?? IntakeSettings()
         let problems = root.collected
         guard problems.isEmpty, let kind, let format, let time else {
             throw DefinitionProblems(problems)
@@ -41,7 +42,8 @@ extension SourceDefinition {
         return SourceDefinition(
             tenant: tenant, name: name, description: root.string("description", required: false) ?? "",
             kind: kind, files: files, encoding: encoding ?? .utf8, format: format, fields: fields,
-            extract: extract, time: time, states: states, carriers: carriers, defaultCarrier: defaultCarrier)
+            extract: extract, time: time, states: states, carriers: carriers, defaultCarrier: defaultCarrier,
+            intake: intake)
     }
 
     private static func parseEncoding(_ root: JSONObjectReader) -> TextEncoding? {
@@ -70,6 +72,26 @@ extension SourceDefinition {
             reader.problem("type", "'\(type)' is not a format (csv, line-log)")
             return nil
         }
+    }
+
+    private static func parseIntake(_ reader: JSONObjectReader) -> IntakeSettings {
+        reader.rejectUnknownKeys(["settle_seconds", "marker", "max_megabytes"])
+        var settings = IntakeSettings()
+        if let seconds = reader.number("settle_seconds") {
+            if seconds < 0 || seconds > 3600 { reader.problem("settle_seconds", "must be between 0 and 3600") }
+            settings.settleSeconds = seconds
+        }
+        if let marker = reader.string("marker", required: false) {
+            if !marker.hasPrefix(".") || marker.count < 2 || marker.contains("/") {
+                reader.problem("marker", "must be a suffix such as \".done\" or \".ok\"")
+            }
+            settings.marker = marker
+        }
+        if let megabytes = reader.number("max_megabytes") {
+            if megabytes <= 0 { reader.problem("max_megabytes", "must be positive") }
+            settings.maxBytes = Int(megabytes * 1_048_576)
+        }
+        return settings
     }
 
     private static func isSingleASCII(_ text: String) -> Bool {

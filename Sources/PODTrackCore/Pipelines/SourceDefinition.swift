@@ -56,6 +56,25 @@ public struct TimeSettings: Sendable, Equatable {
     public var zone: String
 }
 
+/// When a file in a source's inbox counts as complete, and how large it may be.
+public struct IntakeSettings: Sendable, Equatable {
+    /// Seconds a file's size and modification time must stay unchanged; nil: the command's default
+    /// (`run` 0, relying on the open-for-writing probe; `watch` 2).
+    public var settleSeconds: Double?
+    /// A marker suffix (`.done`, `.ok`): a file is taken only once `NAME<marker>` exists beside it.
+    public var marker: String?
+    /// Larger files are refused and moved to quarantine.
+    public var maxBytes: Int
+
+    public static let defaultMaxBytes = 2 << 30
+
+    public init(settleSeconds: Double? = nil, marker: String? = nil, maxBytes: Int = IntakeSettings.defaultMaxBytes) {
+        self.settleSeconds = settleSeconds
+        self.marker = marker
+        self.maxBytes = maxBytes
+    }
+}
+
 /// A source: where its files land, how they are read, and how their rows become status events.
 public struct SourceDefinition: Sendable {
     public var tenant: String
@@ -76,4 +95,5 @@ public struct SourceDefinition: Sendable {
     public var carriers: [String: String]
     /// Carrier id for events whose rows name none.
     public var defaultCarrier: String?
+    public var intake: IntakeSettings
 }

@@ -83,6 +83,14 @@ enum Migrations {
             PRIMARY KEY (tenant, storefront, row_key)
         ) WITHOUT ROWID;
         """,
+        // 2: operators re-queue quarantined drops; files the inbox cannot take are reported once
+        """
+        ALTER TABLE drops ADD COLUMN retried_at INTEGER;
+        CREATE TABLE inbox_notices (
+            path TEXT NOT NULL, reason TEXT NOT NULL, first_seen INTEGER NOT NULL,
+            PRIMARY KEY (path, reason)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// Brings `database` up to the latest schema, one transaction per migration.
