@@ -31,16 +31,22 @@ struct Arguments {
         return true
     }
 
-    /// The remaining positional arguments; an unknown `--option` is a usage error.
-    mutating func positionals(count: Int, names: String) throws(UsageError) -> [String] {
+    /// Every remaining positional argument (any number); an unknown `--option` is a usage error.
+    mutating func remaining() throws(UsageError) -> [String] {
         if let unknown = items.first(where: { $0.hasPrefix("--") }) {
             throw UsageError("unknown option \(unknown)")
         }
-        guard items.count == count else {
-            throw UsageError(count == 0 ? "unexpected argument \(items[0])" : "expected \(names)")
-        }
         defer { items.removeAll() }
         return items
+    }
+
+    /// Exactly `count` remaining positional arguments (`names` says what they are, for the error).
+    mutating func positionals(count: Int, names: String) throws(UsageError) -> [String] {
+        let rest = try remaining()
+        guard rest.count == count else {
+            throw UsageError(count == 0 ? "unexpected argument \(rest[0])" : "expected \(names)")
+        }
+        return rest
     }
 }
 

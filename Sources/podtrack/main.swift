@@ -2,7 +2,10 @@ import Foundation
 import PODTrack
 import PODTrackCore
 
-let commands: [any Command.Type] = [RunCommand.self, TryCommand.self, CheckCommand.self]
+let commands: [any Command.Type] = [
+    RunCommand.self, TryCommand.self, CheckCommand.self, WatchCommand.self, RejectsCommand.self, RetryCommand.self,
+    PruneCommand.self,
+]
 
 let usage = """
     podtrack: order status from file drops, for every storefront.

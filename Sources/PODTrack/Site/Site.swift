@@ -1,4 +1,5 @@
 import Foundation
+import PODTrackLedger
 
 /// The folders of one podtrack installation: definitions, inbox, outbox and the state folder
 /// (ledger, archive, quarantine, files being written), all inside the site's root.
@@ -27,10 +28,23 @@ public struct Site: Sendable {
         outbox.appendingPathComponent(tenant, isDirectory: true).appendingPathComponent(storefront, isDirectory: true)
     }
 
+    /// The site's ledger for commands that only read it (no lock: SQLite's WAL lets them read
+    /// while a pass writes). Fails clearly when no pass has run yet.
+    public func openLedgerForReading() throws -> Ledger {
+        guard FileManager.default.fileExists(atPath: ledgerPath) else { throw NoLedgerYet(site: root.path) }
+        return try Ledger(path: ledgerPath)
+    }
+
     /// A path relative to the site's root, for messages (absolute if outside it).
     public func relative(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
+}
+
+/// A read-only command ran on a site where no pass has run.
+public struct NoLedgerYet: Error, CustomStringConvertible {
+    public let site: String
+    public var description: String { "\(site) has no ledger yet (State/ledger.sqlite): run `podtrack run` first" }
 }
