@@ -42,8 +42,9 @@ func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: 
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// Copies the contents of `source` into `destination` (merging folders, as `cp -r src/. dst/`).
-func copyTree(_ source: URL, into destination: URL) throws {
+/// Copies the contents of `source` into `destination` (merging folders, as `cp -r src/. dst/`),
+/// giving each file the name `renaming` makes of its own.
+func copyTree(_ source: URL, into destination: URL, renaming: (String) -> String = { $0 }) throws {
     let manager = FileManager.default
     try manager.createDirectory(at: destination, withIntermediateDirectories: true)
     for name in try manager.contentsOfDirectory(atPath: source.path) {
@@ -52,8 +53,9 @@ func copyTree(_ source: URL, into destination: URL) throws {
         var isDirectory: ObjCBool = false
         manager.fileExists(atPath: from.path, isDirectory: &isDirectory)
         if isDirectory.boolValue {
-            try copyTree(from, into: to)
+            try copyTree(from, into: to, renaming: renaming)
         } else {
+            let to = destination.appendingPathComponent(renaming(name))
             if manager.fileExists(atPath: to.path) { try manager.removeItem(at: to) }
             try manager.copyItem(at: from, to: to)
         }
