@@ -24,11 +24,7 @@ extension SourceDefinition {
         let extract = root.object("extract", required: false)?.stringMap().compactMap { entry in
             entry.value.map { (field: entry.key, pattern: $0) }
         } ?? []
-        let time = root.object("time").flatMap { reader -> TimeSettings? in
-            reader.rejectUnknownKeys(["format", "zone"])
-            guard let format = reader.string("format"), let zone = reader.string("zone") else { return nil }
-            return TimeSettings(format: format, zone: zone)
-        }
+        let time = root.object("time").flatMap(parseTime)
         let states = root.object("states").map(parseStates) ?? [:]
         let carriers = root.object("carriers", required: false)?.stringMap().reduce(into: [String: String]()) {
             if let id = $1.value { $0[$1.key] = id }
@@ -69,9 +65,28 @@ extension SourceDefinition {
             reader.rejectUnknownKeys(["type", "pattern"])
             return reader.string("pattern").map { .lineLog(pattern: $0) }
         default:
-            reader.problem("type", "'\(type)' is not a format (csv, line-log)")
+            if let structured = StructuredFormat(rawValue: type) {
+                reader.rejectUnknownKeys(["type"])
+                return .structured(structured)
+            }
+            let known = ["csv", "line-log"] + StructuredFormat.allCases.map(\.rawValue)
+            reader.problem("type", "'\(type)' is not a format (\(known.joined(separator: ", ")))")
             return nil
         }
+    }
+
+    private static func parseTime(_ reader: JSONObjectReader) -> TimeSettings? {
+        reader.rejectUnknownKeys(["format", "zone", "zone_codes"])
+        guard let formats = reader.strings("format"), let zone = reader.string("zone") else { return nil }
+        var settings = TimeSettings(formats: formats, zone: zone)
+        if let codes = reader.object("zone_codes", required: false) {
+            codes.rejectUnknownKeys(["field", "codes"])
+            if let field = codes.string("field"), let table = codes.object("codes") {
+                let entries = table.stringMap().compactMap { entry in entry.value.map { (entry.key, $0) } }
+                settings.zoneCodes = (field, Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+            }
+        }
+        return settings
     }
 
     private static func parseIntake(_ reader: JSONObjectReader) -> IntakeSettings {

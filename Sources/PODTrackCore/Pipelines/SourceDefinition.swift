@@ -40,6 +40,28 @@ public enum RecordFormat: Sendable, Equatable {
     case csv(delimiter: String, quote: String?)
     /// One record per line, fields taken by a pattern; lines that do not match are noise.
     case lineLog(pattern: String)
+    /// A structured industry format whose reader names the raw fields.
+    case structured(StructuredFormat)
+}
+
+/// The structured formats podtrack reads with code of its own; their field names are fixed.
+public enum StructuredFormat: String, Sendable, CaseIterable {
+    /// CIP4 JMF / XJMF job phase and queue entry status.
+    case jmf
+
+    /// The raw field names its records carry.
+    public var fieldNames: [String] {
+        switch self {
+        case .jmf: JMFJobStatusReader.fieldNames
+        }
+    }
+
+    /// A reader for one file.
+    func makeReader() -> any StructuredReader {
+        switch self {
+        case .jmf: JMFJobStatusReader()
+        }
+    }
 }
 
 /// Where a canonical field's value comes from: one raw field, or several joined by a space.
@@ -50,10 +72,24 @@ public struct FieldSource: Sendable, Equatable {
 
 /// How naive times of a source are read.
 public struct TimeSettings: Sendable, Equatable {
-    /// A time pattern (`dd.MM.yyyy HH:mm:ss`, `iso8601`, …).
-    public var format: String
+    /// Time patterns (`dd.MM.yyyy HH:mm:ss`, `iso8601`, …), tried in order.
+    public var formats: [String]
     /// The IANA zone of times without an offset.
     public var zone: String
+    /// A raw field naming each row's zone by a code (X12's `LT`, `CT`, `ES`…), and what each code
+    /// means: an IANA zone, a fixed offset (`-05:00`), `UTC`, or `local` for `zone`.
+    public var zoneCodes: (field: String, codes: [String: String])?
+
+    public init(formats: [String], zone: String, zoneCodes: (field: String, codes: [String: String])? = nil) {
+        self.formats = formats
+        self.zone = zone
+        self.zoneCodes = zoneCodes
+    }
+
+    public static func == (lhs: TimeSettings, rhs: TimeSettings) -> Bool {
+        lhs.formats == rhs.formats && lhs.zone == rhs.zone
+            && lhs.zoneCodes?.field == rhs.zoneCodes?.field && lhs.zoneCodes?.codes == rhs.zoneCodes?.codes
+    }
 }
 
 /// When a file in a source's inbox counts as complete, and how large it may be.

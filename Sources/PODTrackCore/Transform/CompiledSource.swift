@@ -2,8 +2,7 @@
 /// Compile once per run; `check` compiles every source to validate it.
 public struct CompiledSource: Sendable {
     public let definition: SourceDefinition
-    let timeFormat: TimeFormat
-    let zone: Zone
+    let time: TimeReading
     let extractPatterns: [FieldPattern]
     let lineLogPattern: FieldPattern?
     let csvDialect: CSVDialect?
@@ -14,12 +13,8 @@ public struct CompiledSource: Sendable {
         func problem(_ key: String, _ message: String) {
             problems.append(DefinitionProblem(file: file, key: key, message: message))
         }
-        var timeFormat: TimeFormat?
-        do { timeFormat = try TimeFormat(definition.time.format) } catch { problem("time.format", "\(error)") }
-        var zone: Zone?
-        do { zone = try Zone(identifier: definition.time.zone) } catch {
-            problem("time.zone", "'\(definition.time.zone)' is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)")
-        }
+        var time: TimeReading?
+        do { time = try TimeReading(definition.time, file: file) } catch { problems += error.problems }
         var extractPatterns: [FieldPattern] = []
         for (field, source) in definition.extract {
             do { extractPatterns.append(try FieldPattern(source)) } catch { problem("extract.\(field)", "\(error)") }
@@ -31,6 +26,8 @@ public struct CompiledSource: Sendable {
             do { lineLogPattern = try FieldPattern(source) } catch { problem("format.pattern", "\(error)") }
         case .csv(let delimiter, let quote):
             csvDialect = CSVDialect(delimiter: delimiter.utf8.first ?? UInt8(ascii: ","), quote: quote?.utf8.first)
+        case .structured:
+            break
         }
         if !definition.carriers.isEmpty || definition.defaultCarrier != nil {
             let known = Set(definition.carriers.values).union(definition.defaultCarrier.map { [$0] } ?? [])
@@ -38,19 +35,28 @@ public struct CompiledSource: Sendable {
                 problem("carriers", "carrier id '\(id)' must use only a-z, 0-9 and - (e.g. ups, dhl)")
             }
         }
-        guard problems.isEmpty, let timeFormat, let zone else { throw DefinitionProblems(problems) }
+        guard problems.isEmpty, let time else { throw DefinitionProblems(problems) }
         self.definition = definition
-        self.timeFormat = timeFormat
-        self.zone = zone
+        self.time = time
         self.extractPatterns = extractPatterns
         self.lineLogPattern = lineLogPattern
         self.csvDialect = csvDialect
-        if let lineLogPattern {
+        if let names = fixedFieldNames {
             do {
-                _ = try RecordMapper(compiled: self, rawNames: lineLogPattern.captureNames)
+                _ = try RecordMapper(compiled: self, rawNames: names)
             } catch {
                 throw DefinitionProblems([DefinitionProblem(file: file, key: "fields", message: error.message)])
             }
+        }
+    }
+
+    /// The raw field names of formats that fix them before a file is read (patterns, structured
+    /// formats); nil for CSV, whose header names them.
+    var fixedFieldNames: [String]? {
+        switch definition.format {
+        case .csv: nil
+        case .lineLog: lineLogPattern?.captureNames
+        case .structured(let format): format.fieldNames
         }
     }
 

@@ -12,13 +12,16 @@ public struct DropReader {
     init(source: CompiledSource) {
         self.source = source
         self.transcoder = UTF8Transcoder(source.definition.encoding)
-        if let pattern = source.lineLogPattern {
-            records = .lines(LineSplitter(), pattern)
-        } else {
+        switch source.definition.format {
+        case .csv:
             records = .csv(CSVReader(dialect: source.csvDialect ?? CSVDialect()), header: nil)
+        case .lineLog:
+            records = .lines(LineSplitter(), source.lineLogPattern)
+        case .structured(let format):
+            records = .structured(format.makeReader())
         }
-        if let pattern = source.lineLogPattern {
-            mapper = try? RecordMapper(compiled: source, rawNames: pattern.captureNames)  // checked by CompiledSource
+        if let names = source.fixedFieldNames {
+            mapper = try? RecordMapper(compiled: source, rawNames: names)  // CompiledSource checked that it resolves
         }
     }
 
@@ -64,6 +67,11 @@ public struct DropReader {
         }
         try text.withUnsafeBufferPointer { bytes in
             switch splitter {
+            case .structured(var reader):
+                let handle = { (item: StructuredOutput) throws in try self.takeStructured(item, into: output) }
+                try reader.feed(bytes, handle)
+                if final { try reader.finish(handle) }
+                splitter = .structured(reader)
             case .lines(var lines, let pattern):
                 let handle = { (line: UnsafeBufferPointer<UInt8>, number: Int) throws in
                     try self.takeLine(line, number: number, pattern: pattern, into: output)
@@ -82,8 +90,21 @@ public struct DropReader {
         }
     }
 
-    private mutating func takeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, pattern: FieldPattern, into output: DropOutput) throws {
-        guard let ranges = pattern.match(line), let mapper else {
+    private mutating func takeStructured(_ item: StructuredOutput, into output: DropOutput) throws {
+        switch item {
+        case .record(let record):
+            counts.records += 1
+            if let mapper { try emit(mapper.map(record.values, line: record.line, rawText: record.rawText), into: output) }
+        case .problem(let problem):
+            counts.records += 1
+            try output.reject(RejectedRow(line: problem.line, reason: problem.reason, rawText: problem.rawText))
+        case .noise(let count):
+            counts.noise += count
+        }
+    }
+
+    private mutating func takeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, pattern: FieldPattern?, into output: DropOutput) throws {
+        guard let ranges = pattern?.match(line), let mapper else {
             counts.noise += 1
             return
         }
@@ -124,8 +145,10 @@ public struct DropReader {
     }
 }
 
-/// The record splitter of a drop: lines with a pattern, or CSV with its header once read.
+/// The record splitter of a drop: lines with a pattern, CSV with its header once read, or a
+/// structured format's reader.
 private enum RecordSplitter {
-    case lines(LineSplitter, FieldPattern)
+    case lines(LineSplitter, FieldPattern?)
     case csv(CSVReader, header: [String]?)
+    case structured(any StructuredReader)
 }

@@ -4,8 +4,8 @@
 /// plus the captures of the source's `extract` patterns, which are appended as further slots.
 struct RecordMapper {
     private let definition: SourceDefinition
-    private let timeFormat: TimeFormat
-    private let zone: Zone
+    private let time: TimeReading
+    private let zoneCodeSlot: Int?
     private let slotNames: [String]
     private let extractors: [(slot: Int, pattern: FieldPattern, text: String)]
     private let fieldSlots: [CanonicalField: [Int]]
@@ -14,8 +14,7 @@ struct RecordMapper {
     init(compiled: CompiledSource, rawNames: [String]) throws(DropFailure) {
         let definition = compiled.definition
         self.definition = definition
-        self.timeFormat = compiled.timeFormat
-        self.zone = compiled.zone
+        self.time = compiled.time
         var names = rawNames
         var extractors: [(slot: Int, pattern: FieldPattern, text: String)] = []
         for (index, (field, pattern)) in zip(compiled.extractPatterns.indices, definition.extract) {
@@ -35,6 +34,12 @@ struct RecordMapper {
                 slots.append(slot)
             }
             fieldSlots[field] = slots
+        }
+        if let field = compiled.time.zoneCodes?.field {
+            guard let slot = names.firstIndex(of: field) else { throw Self.missing(field, in: rawNames, for: "time.zone_codes.field") }
+            zoneCodeSlot = slot
+        } else {
+            zoneCodeSlot = nil
         }
         self.slotNames = names
         self.extractors = extractors
@@ -65,7 +70,9 @@ struct RecordMapper {
             values += captures
         }
         do {
-            return try makeEvent(RecordValues(values: values, slots: fieldSlots, slotNames: slotNames), line: line, rawText: rawText)
+            let zoneCode = zoneCodeSlot.map { $0 < values.count ? values[$0].trimmingASCIISpaces() : "" }
+            return try makeEvent(RecordValues(values: values, slots: fieldSlots, slotNames: slotNames), zoneCode: zoneCode,
+                                 line: line, rawText: rawText)
         } catch {
             return .rejected(error)
         }
@@ -80,7 +87,7 @@ struct RecordMapper {
         }
     }
 
-    private func makeEvent(_ record: RecordValues, line: Int, rawText: String) throws(RejectedRow) -> Outcome {
+    private func makeEvent(_ record: RecordValues, zoneCode: String?, line: Int, rawText: String) throws(RejectedRow) -> Outcome {
         func reject(_ field: CanonicalField, _ reason: String) -> RejectedRow {
             RejectedRow(line: line, field: record.name(of: field), reason: reason, rawText: rawText)
         }
@@ -93,9 +100,9 @@ struct RecordMapper {
         let timeText = record[.time] ?? ""
         let occurredAt: Int64
         do {
-            occurredAt = try timeFormat.instant(timeText, zone: zone)
+            occurredAt = try time.instant(timeText, zoneCode: zoneCode)
         } catch {
-            throw reject(.time, "'\(timeText)' is not a time of the form \(definition.time.format): \(error)")
+            throw RejectedRow(line: line, field: error.field ?? record.name(of: .time), reason: error.reason, rawText: rawText)
         }
         switch definition.kind {
         case .erp, .print:

@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Walks one JMF or XJMF document with `XMLParser` and collects what the reader emits, in
+/// document order. Element names are matched by local name, whatever their prefix.
+final class JMFDocumentScanner: NSObject, XMLParserDelegate {
+    /// A well-formed document whose root is not JMF or XJMF (a JDF job ticket, say).
+    private struct ForeignRoot {
+        let name: String
+        let line: Int
+    }
+
+    private static let xmlWhitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+
+    private var outputs: [StructuredOutput] = []
+    private var envelope: JMFEnvelope?
+    private var foreignRoot: ForeignRoot?
+    private var message: JMFMessage?
+    private var messageCount = 0
+    /// One entry per open element: its `DeviceID`, or "".
+    private var openDeviceIDs: [String] = []
+    private var syntaxError: XMLSyntaxError?
+
+    /// The records and noise of `document`; throws `DropFailure` when it cannot be read as JMF.
+    /// A document that is both foreign and malformed is reported as malformed.
+    static func scan(_ document: Data) throws -> [StructuredOutput] {
+        guard document.contains(where: { !xmlWhitespace.contains($0) }) else { throw JMFFailure.empty }
+        let scanner = JMFDocumentScanner()
+        let parser = XMLParser(data: document)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = scanner
+        let parsed = parser.parse()
+        let sawRoot = scanner.envelope != nil || scanner.foreignRoot != nil
+        if scanner.syntaxError == nil, !parsed || !sawRoot {
+            // libxml2 runs in recover mode: parse() can succeed on text that holds no element at all.
+            scanner.syntaxError = XMLSyntaxError(code: (parser.parserError as NSError?)?.code ?? 0,
+                                                 line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+        }
+        if let syntaxError = scanner.syntaxError {
+            throw JMFFailure.malformed(syntaxError, document: document)
+        }
+        if let foreignRoot = scanner.foreignRoot {
+            throw JMFFailure.notJMF(rootName: foreignRoot.name, line: foreignRoot.line)
+        }
+        return scanner.outputs
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String]) {
+        guard syntaxError == nil else { return }
+        openDeviceIDs.append(attributes["DeviceID", default: ""])
+        let depth = openDeviceIDs.count
+        if depth == 1 {
+            openRoot(elementName, attributes: attributes, line: parser.lineNumber)
+        } else if depth == 2, var envelope {
+            if envelope.dialect == .xjmf, elementName == "Header" {
+                envelope.readHeader(attributes)
+                self.envelope = envelope
+            } else {
+                message = JMFMessage(name: elementName, attributes: attributes, dialect: envelope.dialect)
+                messageCount += 1
+            }
+        } else if depth == 3, envelope?.dialect == .xjmf, elementName == "Header" {
+            message?.readHeader(attributes)
+        } else if let kind = message?.recordKind, elementName == kind.elementName {
+            addRecord(JMFStatusElement(kind: kind, attributes: attributes, line: parser.lineNumber))
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard syntaxError == nil else { return }
+        switch openDeviceIDs.count {
+        case 1 where envelope != nil && messageCount == 0:
+            outputs.append(.noise(count: 1))
+        case 2 where message != nil:
+            if message?.recordCount == 0 { outputs.append(.noise(count: 1)) }
+            message = nil
+        default:
+            break
+        }
+        _ = openDeviceIDs.popLast()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        noteError(code: (parseError as NSError).code, in: parser)
+    }
+
+    private func openRoot(_ name: String, attributes: [String: String], line: Int) {
+        if let envelope = JMFEnvelope(rootName: name, attributes: attributes) {
+            self.envelope = envelope
+        } else {
+            foreignRoot = ForeignRoot(name: name, line: line)
+        }
+    }
+
+    private func addRecord(_ element: JMFStatusElement) {
+        guard var message, let envelope else { return }
+        let device = openDeviceIDs.last { !$0.isEmpty }
+            ?? (message.sender.isEmpty ? envelope.sender : message.sender)
+        outputs.append(.record(element.record(in: message, envelope: envelope, device: device)))
+        message.recordCount += 1
+        self.message = message
+    }
+
+    /// Keeps the first error that makes the document unreadable and stops the parser there;
+    /// warnings and namespace errors (the names still resolve locally) are let through.
+    private func noteError(code: Int, in parser: XMLParser) {
+        guard syntaxError == nil, !XMLSyntaxError.isTolerated(code: code) else { return }
+        syntaxError = XMLSyntaxError(code: code, line: parser.lineNumber, column: parser.columnNumber)
+        parser.abortParsing()
+    }
+}

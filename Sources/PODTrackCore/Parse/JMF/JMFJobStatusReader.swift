@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads CIP4 JMF 1.x and XJMF 2.x device messages: one record per `JobPhase` of a `Status`
+/// message and per `QueueEntry` of a `QueueStatus` message (from a `Signal`, `Response` or
+/// `Acknowledge`). Each other message, and an envelope without messages, is one `.noise`.
+///
+/// FoundationXML's `XMLParser` only pulls its input (from `Data`, or from an `InputStream` inside
+/// a blocking `parse()`), so the reader keeps the fed bytes and parses them in `finish`; records
+/// come out only once the whole document proved well-formed. Memory is the file's bytes plus its
+/// records, bounded by `maximumDocumentSize` (a 5 MB file of 18 000 job phases: 0.5 s, +31 MB).
+public struct JMFJobStatusReader: StructuredReader {
+    /// The largest document the reader keeps in memory: JMF files are kilobytes to a few megabytes.
+    public static let defaultMaximumDocumentSize = 64 << 20
+
+    /// `message_type`, `message_id`, `device`, `job_id`, `job_part_id`, `queue_entry_id`, `status`,
+    /// `status_details`, `time`, `amount`, `sender`, `timestamp`.
+    public static let fieldNames = JMFField.allCases.map(\.rawValue)
+
+    private let maximumDocumentSize: Int
+    private var document = Data()
+
+    /// A reader that accepts documents up to `defaultMaximumDocumentSize` bytes.
+    public init() {
+        self.init(maximumDocumentSize: Self.defaultMaximumDocumentSize)
+    }
+
+    /// A reader that refuses documents longer than `maximumDocumentSize` bytes.
+    public init(maximumDocumentSize: Int) {
+        self.maximumDocumentSize = maximumDocumentSize
+    }
+
+    /// Keeps the next bytes of the document; throws `DropFailure` once it grows past the limit.
+    public mutating func feed(_ utf8: UnsafeBufferPointer<UInt8>, _ emit: (StructuredOutput) throws -> Void) throws {
+        guard document.count + utf8.count <= maximumDocumentSize else {
+            throw JMFFailure.tooLarge(limit: maximumDocumentSize)
+        }
+        document.append(utf8)
+    }
+
+    /// Parses the document and emits its records and noise in document order; throws `DropFailure`
+    /// when it is not well-formed XML, not a JMF/XJMF message, a MIME bundle, or empty.
+    public mutating func finish(_ emit: (StructuredOutput) throws -> Void) throws {
+        let bytes = XMLDeclaration.declaringUTF8(document)
+        document = Data()
+        for output in try JMFDocumentScanner.scan(bytes) {
+            try emit(output)
+        }
+    }
+}
