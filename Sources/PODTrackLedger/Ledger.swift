@@ -4,6 +4,7 @@ import PODTrackCore
 /// The only writer of the database; all SQL of podtrack lives in this module.
 public final class Ledger {
     let database: Database
+    private var applyStatements: ApplyStatements?
 
     /// Opens (creating and migrating if needed) the ledger at `path`.
     public init(path: String) throws {
@@ -64,8 +65,11 @@ extension Ledger {
                           read: (DropApplier) throws -> DropCounts) throws -> DropResult {
         try database.transaction {
             let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
-            let applier = DropApplier(database: database, dropID: dropID, claim: claim, sourceKind: sourceKind)
+            let statements = try applyStatements ?? ApplyStatements(database)
+            applyStatements = statements
+            let applier = DropApplier(statements: statements, dropID: dropID, claim: claim, sourceKind: sourceKind)
             let counts = try read(applier)
+            try applier.finish()
             let stats = applier.stats
             try database.cached("""
                 UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?

@@ -3,7 +3,7 @@ import CSQLite
 /// A prepared statement: bind by index (1-based), step, read columns (0-based); finalized on deinit.
 public final class Statement {
     private let handle: OpaquePointer
-    private unowned let database: Database
+    unowned let database: Database
     public let sql: String
 
     init(database: Database, sql: String) throws {

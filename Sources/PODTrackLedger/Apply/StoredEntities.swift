@@ -1,0 +1,53 @@
+import PODTrackCore
+
+/// A line row as the applier reads and writes it.
+struct StoredLine {
+    var fold = LifecycleFold()
+    var sku: String?
+    var quantity: Int?
+    var channelLineRef: String?
+    var factsAt: Int64?
+    var tracking: String?
+    var carrier: String?
+    var shippedAt: Int64?
+}
+
+/// A shipment row as the applier reads and writes it.
+struct StoredShipment {
+    var fold = LifecycleFold()
+    var carrier: String?
+    var reference: String?
+    /// Carrier events applied to it so far (held as an orphan while no line links it).
+    var events: Int64 = 0
+}
+
+/// An order row as the applier reads and writes it.
+struct StoredOrder {
+    var channel: String?
+    var channelRef: String?
+    var shipTo: String?
+    var factsAt: Int64?
+    var updatedAt: Int64 = .min
+}
+
+/// A line's key within a tenant.
+struct LineKey: Hashable, Comparable {
+    var order: String
+    var line: Int
+
+    static func < (lhs: LineKey, rhs: LineKey) -> Bool { (lhs.order, lhs.line) < (rhs.order, rhs.line) }
+}
+
+/// How a `LifecycleFold` is stored: rank, flag, terminal, last_event_at columns.
+enum StoredFold {
+    static func read(_ row: Statement, from column: Int32) -> LifecycleFold {
+        LifecycleFold(rank: Int(row.int(column)),
+                      flag: row.optionalText(column + 1).flatMap(LifecycleState.init(rawValue:)),
+                      terminal: row.optionalText(column + 2).flatMap(LifecycleState.init(rawValue:)),
+                      lastEventAt: row.int(column + 3))
+    }
+
+    static func values(_ fold: LifecycleFold) -> [SQLValue] {
+        [.int(fold.rank), .text(fold.flag?.rawValue), .text(fold.terminal?.rawValue), .integer(fold.lastEventAt)]
+    }
+}
