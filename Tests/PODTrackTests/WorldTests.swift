@@ -51,6 +51,19 @@ struct WorldTests {
         try world.check(outbox: fixture.site.outbox)
     }
 
+    /// All five sources: ERP, print log, JMF press, UPS CSV and DHL X12 214, across both DST changes.
+    @Test(arguments: [false, true])
+    func everySourceKind(finalOnly: Bool) throws {
+        let world = try WorldFixture(["--orders", "400", "--days", "16"] + (finalOnly ? ["--final-only"] : []))
+        let fixture = try SiteFixture()
+        for round in try world.rounds {
+            try copyTree(round, into: fixture.site.inbox)
+            let summary = try fixture.run()
+            #expect(summary.quarantined == 0 && summary.stats.rejected == 0)
+        }
+        try world.check(outbox: fixture.site.outbox)
+    }
+
     @Test func finalOnlyWorldInOnePass() throws {
         let world = try WorldFixture(["--orders", "400", "--sources", "erp,rip,ups", "--final-only"])
         let fixture = try SiteFixture()

@@ -48,11 +48,14 @@ public enum RecordFormat: Sendable, Equatable {
 public enum StructuredFormat: String, Sendable, CaseIterable {
     /// CIP4 JMF / XJMF job phase and queue entry status.
     case jmf
+    /// ANSI X12 214 shipment status messages.
+    case x12
 
     /// The raw field names its records carry.
     public var fieldNames: [String] {
         switch self {
         case .jmf: JMFJobStatusReader.fieldNames
+        case .x12: X12ShipmentStatusReader.fieldNames
         }
     }
 
@@ -60,6 +63,7 @@ public enum StructuredFormat: String, Sendable, CaseIterable {
     func makeReader() -> any StructuredReader {
         switch self {
         case .jmf: JMFJobStatusReader()
+        case .x12: X12ShipmentStatusReader()
         }
     }
 }
