@@ -87,7 +87,7 @@ struct InboxScanner {
                 continue
             }
             if identity.size > source.definition.intake.maxBytes {
-                file.refusal = DropFailure("the file has \(identity.size) bytes, over the source's limit of \(source.definition.intake.maxBytes)",
+                file.refusal = DropFailure("the file has \(identity.size) bytes, over the source's limit of \(source.definition.intake.maxBytes) bytes",
                                            hint: "raise intake.max_megabytes in the source definition if files this large are expected, then `podtrack retry`")
             } else if access(url.path, R_OK) != 0 {
                 file.refusal = DropFailure("the file cannot be read: \(String(cString: strerror(errno)))",
