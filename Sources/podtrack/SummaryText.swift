@@ -12,7 +12,8 @@ struct SummaryText {
     func render() -> String {
         if summary.isIdle && summary.skipped.isEmpty {
             let waiting = summary.waiting.isEmpty ? "no files waiting" : "\(summary.waiting.count) files not complete yet"
-            return "nothing new: \(waiting), no storefront changes (\(seconds))"
+            let pickups = summary.pickedUp > 0 ? "; \(summary.pickedUp) export files picked up" : ""
+            return "nothing new: \(waiting), no storefront changes\(pickups) (\(seconds))"
         }
         var lines: [String] = []
         if !quiet {
@@ -20,6 +21,7 @@ struct SummaryText {
             lines += summary.skipped.map { "  left in the inbox: \($0.path): \($0.reason)" }
             lines += summary.waiting.map { "  not complete yet: \($0.path): \($0.reason)" }
             lines += summary.recoveredExports.map { "  finished an interrupted export: \($0)" }
+            if summary.pickedUp > 0 { lines.append("  \(summary.pickedUp) export files picked up since the last pass") }
             lines += exportLines()
         }
         lines.append(totals())

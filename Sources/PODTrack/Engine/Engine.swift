@@ -31,6 +31,7 @@ public final class Engine {
         let started = Date()
         var summary = PassSummary()
         summary.recoveredExports = try OutgoingRecovery(site: site, ledger: ledger).finishInterruptedExports()
+        summary.pickedUp = try PickupTracker(site: site, ledger: ledger).recordPickups(at: now())
         let scan = InboxScanner(site: site, definitions: definitions, defaultSettleSeconds: settleSeconds, now: now()).scan()
         summary.skipped = try ledger.newInboxNotices(scan.skipped, at: now())
         summary.waiting = scan.waiting
@@ -52,5 +53,17 @@ public final class Engine {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Publishes a storefront's whole current state (`snapshot`), or export `resend` again as it was.
+    public func exportAgain(tenant: String, storefront name: String, resend: Int?, allowRepeats: Bool) throws -> ExportReport {
+        guard let storefront = definitions.tenants.first(where: { $0.name == tenant })?.storefronts.first(where: { $0.name == name }) else {
+            throw ExportError.noSuchStorefront("\(tenant)/\(name)")
+        }
+        let publisher = StorefrontPublisher(site: site, ledger: ledger, now: now)
+        if let resend {
+            return try publisher.resend(storefront, seq: resend, allowRepeats: allowRepeats)
+        }
+        return try publisher.publish(storefront, scope: .snapshot)
     }
 }

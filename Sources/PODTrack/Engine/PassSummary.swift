@@ -12,6 +12,8 @@ public struct PassSummary: Sendable {
     public var stopped = false
     /// Export files finished after an interrupted pass (written and recorded, not yet renamed in).
     public var recoveredExports: [String] = []
+    /// Export files the storefronts took since the last pass.
+    public var pickedUp = 0
     public var seconds: Double = 0
 
     public var applied: Int { drops.filter { if case .applied = $0.outcome { true } else { false } }.count }

@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import PODTrackLedger
 
 /// Finishes exports a crash interrupted: a file in `State/outgoing/` that the ledger recorded is
@@ -18,13 +17,9 @@ struct OutgoingRecovery {
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
                     let file = folder.appendingPathComponent(name)
                     if try ledger.exportRecorded(tenant: tenant, storefront: storefront, file: name) {
-                        let outbox = site.outbox(tenant: tenant, storefront: storefront)
-                        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-                        let destination = outbox.appendingPathComponent(name)
-                        guard rename(file.path, destination.path) == 0 else {
-                            throw IntakeError.cannotMove(site.relative(file), site.relative(destination), String(cString: strerror(errno)))
-                        }
-                        recovered.append(site.relative(destination))
+                        let sent = site.state.appendingPathComponent("sent/\(tenant)/\(storefront)", isDirectory: true)
+                        let published = try ExportFiles.publish(file, keepingIn: sent, into: site.outbox(tenant: tenant, storefront: storefront), site: site)
+                        recovered.append(site.relative(published))
                     } else {
                         try FileManager.default.removeItem(at: file)
                     }

@@ -12,54 +12,83 @@ public struct ExportReport: Sendable {
     public var rows: Int
 }
 
-/// Publishes a storefront's changes: rows whose visible values changed since its last export go
-/// into one file, written and synced under `State/outgoing/`, recorded in the ledger together
-/// with the storefront's cursor, then renamed into `Outbox/<tenant>/<storefront>/` whole.
+/// Publishes a storefront's rows into one file: written and fsynced under `State/outgoing/`,
+/// recorded in the ledger together with the storefront's cursor, kept under `State/sent/` (for
+/// resends), then renamed into `Outbox/<tenant>/<storefront>/` whole.
 struct StorefrontPublisher {
     let site: Site
     let ledger: Ledger
     let now: () -> Int64
 
-    func publish(_ storefront: StorefrontDefinition) throws -> ExportReport {
+    /// Exports what changed since the last export (or, for a snapshot, everything) of `storefront`.
+    func publish(_ storefront: StorefrontDefinition, scope: ExportScope = .changes) throws -> ExportReport {
         let format = storefront.format.format
-        let outbox = site.outbox(tenant: storefront.tenant, storefront: storefront.name)
-        let staging = site.outgoing.appendingPathComponent(storefront.tenant, isDirectory: true)
-            .appendingPathComponent(storefront.name, isDirectory: true)
-        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        let fileName = { (seq: Int) in "\(format.filePrefix)-\(Self.padded(seq)).\(format.fileExtension)" }
-        var written: URL?
-        let report = try ledger.export(tenant: storefront.tenant, storefront: storefront.name, channel: storefront.channel,
-                                       createdAt: now(), fileName: fileName) { export -> ExportReport in
-            let temporary = staging.appendingPathComponent(fileName(export.seq))
+        let files = ExportFiles(site: site, storefront: storefront)
+        try files.createFolders()
+        var temporary: URL?
+        let written = try ledger.export(tenant: storefront.tenant, storefront: storefront.name, channel: storefront.channel,
+                                        scope: scope, createdAt: now(), fileName: { files.name($0) }) { export -> String? in
+            let path = files.staging.appendingPathComponent(files.name(export.seq))
             var writer: ExportWriter?
             try export.forEachChangedOrder { order in
                 for row in format.rows(for: order, storefront: storefront) where try export.isNews(row, once: format.sendsEachRowOnce) {
-                    if writer == nil { writer = try ExportWriter(format: format, path: temporary.path) }
+                    if writer == nil {
+                        writer = try ExportWriter(format: format, path: path.path, mode: storefront.fileMode,
+                                                  neutralizeFormulas: storefront.neutralizeFormulas)
+                    }
                     writer?.append(row.cells)
-                    try export.markTold(row)
+                    try export.markTold(row, order: order.orderNo)
                 }
             }
-            guard var finished = writer else {
-                return ExportReport(tenant: storefront.tenant, storefront: storefront.name, file: nil, rows: 0)
-            }
-            try finished.close()
-            written = temporary
-            return ExportReport(tenant: storefront.tenant, storefront: storefront.name,
-                                file: site.relative(outbox.appendingPathComponent(fileName(export.seq))), rows: export.rows)
+            guard var finished = writer else { return nil }
+            temporary = path
+            return try finished.close()
         }
-        if let written {
-            let destination = outbox.appendingPathComponent(written.lastPathComponent)
-            guard rename(written.path, destination.path) == 0 else {
-                throw IntakeError.cannotMove(site.relative(written), site.relative(destination), String(cString: strerror(errno)))
-            }
+        guard let temporary else {
+            return ExportReport(tenant: storefront.tenant, storefront: storefront.name, file: nil, rows: 0)
         }
-        return report
+        let published = try files.publish(temporary)
+        return ExportReport(tenant: storefront.tenant, storefront: storefront.name, file: site.relative(published), rows: written.rows)
     }
 
-    /// Sequence numbers padded so that a lexical sort of file names is their order of creation.
-    static func padded(_ seq: Int) -> String {
-        let digits = String(seq)
-        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    /// Publishes export `seq` again, as it was, under the next sequence number with `-resend-<seq>`
+    /// in its name. Refused for once-only storefronts (Amazon takes a repeat as a new
+    /// confirmation) unless `allowRepeats`.
+    func resend(_ storefront: StorefrontDefinition, seq: Int, allowRepeats: Bool) throws -> ExportReport {
+        let format = storefront.format.format
+        guard !format.sendsEachRowOnce || allowRepeats else { throw ExportError.onceOnly(storefront.name) }
+        guard let original = try ledger.exportRecord(tenant: storefront.tenant, storefront: storefront.name, seq: seq) else {
+            throw ExportError.noSuchExport(storefront.name, seq)
+        }
+        let files = ExportFiles(site: site, storefront: storefront)
+        try files.createFolders()
+        let kept = files.sent.appendingPathComponent(original.file)
+        guard FileManager.default.fileExists(atPath: kept.path) else { throw ExportError.notKept(site.relative(kept)) }
+        let name = { (next: Int) in files.name(next, resendOf: seq) }
+        let record = try ledger.recordResend(of: original, fileName: name, createdAt: now())
+        let temporary = files.staging.appendingPathComponent(record.file)
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.copyItem(at: kept, to: temporary)
+        let published = try files.publish(temporary)
+        return ExportReport(tenant: storefront.tenant, storefront: storefront.name, file: site.relative(published), rows: record.rows)
+    }
+}
+
+/// Why an export command refused.
+public enum ExportError: Error, CustomStringConvertible {
+    case onceOnly(String)
+    case noSuchExport(String, Int)
+    case notKept(String)
+    case noSuchStorefront(String)
+
+    public var description: String {
+        switch self {
+        case .onceOnly(let name):
+            "\(name) takes every row as a new confirmation: a resend would confirm its lines twice. "
+                + "Use --allow-repeats if the storefront really lost the file."
+        case .noSuchExport(let name, let seq): "\(name) has no export number \(seq)"
+        case .notKept(let path): "the sent copy \(path) is gone (pruned?): use --snapshot instead"
+        case .noSuchStorefront(let name): "no storefront \(name) is defined"
+        }
     }
 }

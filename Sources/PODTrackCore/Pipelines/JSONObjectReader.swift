@@ -70,6 +70,16 @@ struct JSONObjectReader {
         return number.doubleValue
     }
 
+    /// An optional true or false.
+    func bool(_ key: String) -> Bool? {
+        guard let value = object[key] else { return nil }
+        guard let flag = value as? Bool else {
+            problem(key, "expected true or false")
+            return nil
+        }
+        return flag
+    }
+
     func strings(_ key: String, required: Bool = true) -> [String]? {
         guard let value = object[key] else {
             if required { problem(key, "missing (a list of strings is required)") }

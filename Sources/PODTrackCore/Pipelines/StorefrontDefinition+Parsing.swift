@@ -5,7 +5,8 @@ extension StorefrontDefinition {
     /// reporting every problem with its key.
     public static func parse(tenant: String, name: String, file: String, data: Data) throws(DefinitionProblems) -> StorefrontDefinition {
         let root = try JSONObjectReader.root(file: file, data: data)
-        root.rejectUnknownKeys(["description", "channel", "format", "order_status", "shipment_status", "carriers", "other_carrier"])
+        root.rejectUnknownKeys(["description", "channel", "format", "order_status", "shipment_status", "carriers", "other_carrier",
+                                "file_mode", "neutralize_formulas", "pickup_limit_hours"])
         if !DefinitionName.isValid(name) {
             root.problem("", "storefront name '\(name)' (the file name) must use only a-z, 0-9 and -")
         }
@@ -25,12 +26,25 @@ extension StorefrontDefinition {
             if let carrier = parseCarrier(entry.value) { table[entry.key] = carrier }
         } ?? [:]
         let otherCarrier = root.object("other_carrier", required: false).flatMap(parseCarrier)
+        let fileMode = root.string("file_mode", required: false).flatMap { text -> Int? in
+            guard let mode = Int(text, radix: 8), mode >= 0o400, mode <= 0o777 else {
+                root.problem("file_mode", "'\(text)' is not an octal file mode such as \"0640\" (the owner must be able to read)")
+                return nil
+            }
+            return mode
+        }
+        let pickupLimit = root.number("pickup_limit_hours")
+        if let pickupLimit, pickupLimit <= 0 { root.problem("pickup_limit_hours", "must be positive") }
         let problems = root.collected
         guard problems.isEmpty, let channel, let format else { throw DefinitionProblems(problems) }
-        return StorefrontDefinition(
+        var definition = StorefrontDefinition(
             tenant: tenant, name: name, description: root.string("description", required: false) ?? "",
             channel: channel, format: format, orderStatus: orderStatus, shipmentStatus: shipmentStatus,
             carriers: carriers, otherCarrier: otherCarrier)
+        definition.fileMode = fileMode ?? definition.fileMode
+        definition.neutralizeFormulas = root.bool("neutralize_formulas") ?? definition.neutralizeFormulas
+        definition.pickupLimitHours = pickupLimit ?? definition.pickupLimitHours
+        return definition
     }
 
     private static func parseOrderStatus(_ reader: JSONObjectReader) -> [OrderRollup: String] {

@@ -44,4 +44,10 @@ public struct StorefrontDefinition: Sendable {
     public var carriers: [String: StorefrontCarrier]
     /// The carrier used for ids the table does not name (Amazon's `Other`).
     public var otherCarrier: StorefrontCarrier?
+    /// Permission bits of published files (default 0640).
+    public var fileMode: Int = 0o640
+    /// CSV cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) get a leading `'`.
+    public var neutralizeFormulas = true
+    /// A published file not picked up within this many hours is late (status, metrics).
+    public var pickupLimitHours: Double = 6
 }

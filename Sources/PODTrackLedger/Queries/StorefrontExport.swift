@@ -1,12 +1,21 @@
 import PODTrackCore
 
-/// One storefront's export in progress, inside one ledger transaction: the orders journaled since
-/// the storefront's cursor, what it was told before, and the bookkeeping of the file being written.
+/// Which orders an export covers.
+public enum ExportScope: Sendable {
+    /// Orders journaled since the storefront's cursor: the regular pass.
+    case changes
+    /// Every order of the storefront's channel, for a storefront that lost its data.
+    case snapshot
+}
+
+/// One storefront's export in progress, inside one ledger transaction: the orders to look at,
+/// what the storefront was told before, and the bookkeeping of the file being written.
 public final class StorefrontExport {
     private let database: Database
     public let tenant: String
     public let storefront: String
     private let channel: String
+    private let scope: ExportScope
     /// The export's number for this storefront (1, 2, …): its file name carries it.
     public let seq: Int
     private let exportID: Int64
@@ -14,29 +23,31 @@ public final class StorefrontExport {
     private var throughSeq: Int64
     public private(set) var rows = 0
 
-    init(database: Database, tenant: String, storefront: String, channel: String, fileName: (Int) -> String, createdAt: Int64) throws {
+    init(database: Database, tenant: String, storefront: String, channel: String, scope: ExportScope,
+         fileName: (Int) -> String, createdAt: Int64) throws {
         self.database = database
         self.tenant = tenant
         self.storefront = storefront
         self.channel = channel
+        self.scope = scope
         cursor = try database.cached("SELECT journal_seq FROM storefront_cursors WHERE tenant = ? AND storefront = ?")
             .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
         throughSeq = cursor
-        seq = Int(try database.cached("SELECT coalesce(max(seq), 0) + 1 FROM exports WHERE tenant = ? AND storefront = ?")
-            .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 1)
+        seq = try ExportRecords.nextSeq(database, tenant: tenant, storefront: storefront)
+        let kind = scope == .snapshot ? "snapshot" : "changes"
         try database.cached("""
-            INSERT INTO exports (tenant, storefront, seq, file, rows, created_at) VALUES (?, ?, ?, ?, 0, ?)
-            """).run(.text(tenant), .text(storefront), .int(seq), .text(fileName(seq)), .integer(createdAt))
+            INSERT INTO exports (tenant, storefront, seq, file, rows, created_at, kind) VALUES (?, ?, ?, ?, 0, ?, ?)
+            """).run(.text(tenant), .text(storefront), .int(seq), .text(fileName(seq)), .integer(createdAt), .text(kind))
         exportID = database.lastInsertRowID
     }
 
-    /// Calls `body` with every order of this storefront's channel journaled since its last export.
+    /// Calls `body` with every order of this storefront's channel the export covers.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
         let loader = OrderViewLoader(database: database)
         var orders: [String] = []
         try database.cached("""
             SELECT order_no, max(seq) FROM journal WHERE tenant = ? AND seq > ? GROUP BY order_no ORDER BY min(seq)
-            """).forEachRow([.text(tenant), .integer(cursor)]) { row in
+            """).forEachRow([.text(tenant), .integer(scope == .snapshot ? 0 : cursor)]) { row in
             orders.append(row.text(0))
             throughSeq = max(throughSeq, row.int(1))
         }
@@ -48,56 +59,54 @@ public final class StorefrontExport {
     }
 
     /// True when `row` tells the storefront something new: never told, or told differently
-    /// (with `once`, a row told before is never told again).
+    /// (with `once`, a row told before is never told again). A snapshot tells every row again,
+    /// except once-only rows.
     public func isNews(_ row: ExportRow, once: Bool) throws -> Bool {
         let told = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
             .first([.text(tenant), .text(storefront), .text(row.key)]) { $0.text(0) }
         guard let told else { return true }
-        return !once && told != row.digest
+        if once { return false }
+        return scope == .snapshot || told != row.digest
     }
 
-    /// Records that `row` is in this export.
-    public func markTold(_ row: ExportRow) throws {
+    /// Records that `row` of `order` is in this export.
+    public func markTold(_ row: ExportRow, order: String) throws {
         rows += 1
         try database.cached("""
             INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest, export_id = excluded.export_id
             """).run(.text(tenant), .text(storefront), .text(row.key), .text(row.digest), .integer(exportID))
+        try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
+            .run(.integer(exportID), .text(order), .text(row.key))
     }
 
     /// Moves the storefront's cursor past the orders read; an export without rows leaves no record.
-    func finish() throws {
+    func finish(fingerprint: String?) throws {
         if rows == 0 {
             try database.cached("DELETE FROM exports WHERE id = ?").run(.integer(exportID))
         } else {
-            try database.cached("UPDATE exports SET rows = ? WHERE id = ?").run(.int(rows), .integer(exportID))
+            try database.cached("UPDATE exports SET rows = ?, fingerprint = ? WHERE id = ?")
+                .run(.int(rows), .text(fingerprint), .integer(exportID))
         }
         try database.cached("""
             INSERT INTO storefront_cursors (tenant, storefront, journal_seq) VALUES (?, ?, ?)
-            ON CONFLICT (tenant, storefront) DO UPDATE SET journal_seq = excluded.journal_seq
+            ON CONFLICT (tenant, storefront) DO UPDATE SET journal_seq = max(journal_seq, excluded.journal_seq)
             """).run(.text(tenant), .text(storefront), .integer(throughSeq))
     }
 }
 
 extension Ledger {
-    /// Runs one storefront export in a transaction: `body` reads the changed orders, marks the rows
-    /// it writes and returns; the cursor and the export record then commit together.
-    public func export<T>(tenant: String, storefront: String, channel: String, createdAt: Int64,
-                          fileName: @escaping (Int) -> String, _ body: (StorefrontExport) throws -> T) throws -> T {
+    /// Runs one storefront export in a transaction: `body` reads the orders, marks the rows it
+    /// writes and returns the written file's fingerprint; the cursor and the export record then
+    /// commit together.
+    public func export(tenant: String, storefront: String, channel: String, scope: ExportScope = .changes, createdAt: Int64,
+                       fileName: @escaping (Int) -> String, _ body: (StorefrontExport) throws -> String?) throws -> (seq: Int, rows: Int) {
         try database.transaction {
             let export = try StorefrontExport(database: database, tenant: tenant, storefront: storefront, channel: channel,
-                                              fileName: fileName, createdAt: createdAt)
-            let result = try body(export)
-            try export.finish()
-            return result
+                                              scope: scope, fileName: fileName, createdAt: createdAt)
+            let fingerprint = try body(export)
+            try export.finish(fingerprint: fingerprint)
+            return (export.seq, export.rows)
         }
-    }
-}
-
-extension Ledger {
-    /// True when an export file of this name was committed for the storefront.
-    public func exportRecorded(tenant: String, storefront: String, file: String) throws -> Bool {
-        try database.cached("SELECT 1 FROM exports WHERE tenant = ? AND storefront = ? AND file = ? AND rows > 0")
-            .first([.text(tenant), .text(storefront), .text(file)]) { _ in true } ?? false
     }
 }

@@ -92,6 +92,18 @@ enum Migrations {
             PRIMARY KEY (path, reason)
         ) WITHOUT ROWID;
         """,
+        // 3: export files carry their fingerprint and kind; every row told is kept per file (explain)
+        """
+        ALTER TABLE exports ADD COLUMN fingerprint TEXT;
+        ALTER TABLE exports ADD COLUMN kind TEXT NOT NULL DEFAULT 'changes';
+        ALTER TABLE exports ADD COLUMN resend_of INTEGER;
+        CREATE INDEX exports_waiting ON exports(tenant, storefront) WHERE picked_up_at IS NULL;
+        CREATE TABLE export_rows (
+            export_id INTEGER NOT NULL REFERENCES exports(id),
+            order_no TEXT NOT NULL, row_key TEXT NOT NULL
+        );
+        CREATE INDEX export_rows_order ON export_rows(order_no);
+        """,
     ]
 
     /// Brings `database` up to the latest schema, one transaction per migration.

@@ -1,0 +1,141 @@
+import Foundation
+import Glibc
+import Testing
+@testable import PODTrack
+
+/// Publishing into the Outbox: whole files only, receipts, resends and snapshots.
+@Suite struct ExportPublishingTests {
+    static let header = BadInputTests.header
+
+    private func shipped(_ order: String, line: Int = 1, channel: String = "SHOPIFY-EU", ref: String, sku: String = "TEE") -> String {
+        "\(order);\(line);\(sku);1;\(channel);\(ref);1234567890123\(line);SHIPPED;24.11.2026 08:15:00;UPS;1Z\(order);Name\r\n"
+    }
+
+    private func files(_ fixture: SiteFixture, _ storefront: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: fixture.site.outbox(tenant: "acme", storefront: storefront).path)
+            .filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func filesArePublishedWithTheirModeAndPickupsAreRecorded() throws {
+        let fixture = try SiteFixture()
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((Self.header + shipped("A-1", ref: "#1")).utf8))
+        let engine = try Engine(site: fixture.site)
+        try engine.runOnce()
+        let published = fixture.site.outbox(tenant: "acme", storefront: "shopify-eu").appendingPathComponent("shopify-000001.csv")
+        var info = stat()
+        #expect(stat(published.path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o640)
+        #expect(try engine.ledger.exportsWaitingForPickup().map(\.file) == ["shopify-000001.csv"])
+
+        try FileManager.default.removeItem(at: published)  // the storefront took it
+        let summary = try engine.runOnce()
+        #expect(summary.pickedUp == 1)
+        #expect(try engine.ledger.exportsWaitingForPickup().isEmpty)
+    }
+
+    @Test func resendRepublishesTheSameRowsUnderANewNameButNotForAmazon() throws {
+        let fixture = try SiteFixture()
+        let rows = shipped("A-1", ref: "#1") + shipped("A-2", channel: "AMAZON-DE", ref: "302-1-2")
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((Self.header + rows).utf8))
+        let engine = try Engine(site: fixture.site)
+        try engine.runOnce()
+        let report = try engine.exportAgain(tenant: "acme", storefront: "shopify-eu", resend: 1, allowRepeats: false)
+        #expect(report.file == "Outbox/acme/shopify-eu/shopify-000002-resend-000001.csv")
+        let names = try files(fixture, "shopify-eu")
+        #expect(names == ["shopify-000001.csv", "shopify-000002-resend-000001.csv"])
+        let folder = fixture.site.outbox(tenant: "acme", storefront: "shopify-eu")
+        #expect(try Data(contentsOf: folder.appendingPathComponent(names[0])) == Data(contentsOf: folder.appendingPathComponent(names[1])))
+
+        #expect(throws: ExportError.self) { try engine.exportAgain(tenant: "acme", storefront: "amazon-de", resend: 1, allowRepeats: false) }
+        #expect(try files(fixture, "amazon-de") == ["amazon-000001.txt"])
+        let forced = try engine.exportAgain(tenant: "acme", storefront: "amazon-de", resend: 1, allowRepeats: true)
+        #expect(forced.rows == 1)
+    }
+
+    @Test func aSnapshotTellsEverythingAgainExceptAmazonsConfirmations() throws {
+        let fixture = try SiteFixture()
+        let rows = shipped("A-1", ref: "#1") + shipped("A-2", ref: "#2") + shipped("A-3", channel: "AMAZON-DE", ref: "302-1-2")
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((Self.header + rows).utf8))
+        let engine = try Engine(site: fixture.site)
+        try engine.runOnce()
+        let shopify = try engine.exportAgain(tenant: "acme", storefront: "shopify-eu", resend: nil, allowRepeats: false)
+        #expect(shopify.rows == 2)
+        #expect(shopify.file == "Outbox/acme/shopify-eu/shopify-000002.csv")
+        let amazon = try engine.exportAgain(tenant: "acme", storefront: "amazon-de", resend: nil, allowRepeats: false)
+        #expect(amazon.rows == 0 && amazon.file == nil)
+        #expect(try engine.runOnce().exports.allSatisfy { $0.file == nil }, "a snapshot moves the cursor too")
+    }
+
+    @Test func cellsASpreadsheetWouldRunAreNeutralised() {
+        #expect(ExportWriter.neutralized("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
+        #expect(ExportWriter.neutralized("@SUM(A1)") == "'@SUM(A1)")
+        #expect(ExportWriter.neutralized("+49 30 1234") == "'+49 30 1234")
+        #expect(ExportWriter.neutralized("-5") == "-5")
+        #expect(ExportWriter.neutralized("TEE-BLK") == "TEE-BLK")
+    }
+
+    @Test func aFormulaInAnERPFieldReachesShopifyDefused() throws {
+        let fixture = try SiteFixture()
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((Self.header + shipped("A-1", ref: "#1", sku: "=cmd|' /C calc'!A0")).utf8))
+        try fixture.run()
+        let text = try fixture.exports("acme", "shopify-eu").joined()
+        #expect(text.contains("'=cmd|' /C calc'!A0:1"))
+    }
+
+    /// A reader polling the Outbox as fast as it can never sees a partial file.
+    @Test(.enabled(if: TestPaths.hasBench, "needs ../shared/bench"))
+    func aFastPollerNeverSeesAPartialFile() throws {
+        let world = try WorldFixture(["--orders", "200", "--sources", "erp,rip,ups", "--days", "4"])
+        let fixture = try SiteFixture()
+        let poller = OutboxPoller(outbox: fixture.site.outbox)
+        let thread = Thread { poller.run() }
+        thread.start()
+        for round in try world.rounds {
+            try copyTree(round, into: fixture.site.inbox)
+            try fixture.run()
+        }
+        poller.stop()
+        #expect(poller.filesSeen > 10)
+        #expect(poller.partial.isEmpty, "partial files seen: \(poller.partial)")
+        try world.check(outbox: fixture.site.outbox)
+    }
+}
+
+/// Reads every file in the Outbox over and over, noting any that is not whole: each must end in a
+/// line break, and every line must have as many cells as the header.
+final class OutboxPoller: @unchecked Sendable {
+    private let outbox: URL
+    private let lock = NSLock()
+    private var stopped = false
+    private var seen: Set<String> = []
+    private var partialFiles: [String] = []
+
+    init(outbox: URL) { self.outbox = outbox }
+
+    var filesSeen: Int { lock.withLock { seen.count } }
+    var partial: [String] { lock.withLock { partialFiles } }
+
+    func stop() { lock.withLock { stopped = true } }
+
+    func run() {
+        while !lock.withLock({ stopped }) {
+            let files = (FileManager.default.subpaths(atPath: outbox.path) ?? []).filter { !$0.hasSuffix(".gitkeep") && $0.contains(".") }
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: outbox.appendingPathComponent(file).path) else { continue }
+                let whole = Self.isWhole(data, tab: file.hasSuffix(".txt"))
+                lock.withLock {
+                    seen.insert(file)
+                    if !whole { partialFiles.append(file) }
+                }
+            }
+        }
+    }
+
+    private static func isWhole(_ data: Data, tab: Bool) -> Bool {
+        guard data.last == UInt8(ascii: "\n") else { return false }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let separator: Character = tab ? "\t" : ","
+        let width = lines.first?.split(separator: separator, omittingEmptySubsequences: false).count ?? 0
+        return lines.allSatisfy { $0.split(separator: separator, omittingEmptySubsequences: false).count == width }
+    }
+}
