@@ -10,6 +10,8 @@ public final class Engine {
     let ledger: Ledger
     let now: () -> Int64
     private let lock: SiteLock
+    /// Where each pass writes its Prometheus metrics (whole, renamed in); nil writes none.
+    public var metricsFile: URL?
 
     /// Loads the site's definitions, takes the site's lock (waiting for it with `waitForLock`) and
     /// opens its ledger. Interrupted exports of an earlier process are finished first.
@@ -19,6 +21,7 @@ public final class Engine {
         self.lock = try SiteLock(site: site, wait: waitForLock)
         self.ledger = try Ledger(path: site.ledgerPath)
         self.now = now
+        self.metricsFile = site.state.appendingPathComponent("metrics.prom")
     }
 
     /// The current time in epoch milliseconds.
@@ -52,7 +55,20 @@ public final class Engine {
             }
         }
         summary.seconds = Date().timeIntervalSince(started)
+        if let metricsFile { try writeMetrics(to: metricsFile, passSeconds: summary.seconds) }
         return summary
+    }
+
+    /// The site's health now (what `status` shows).
+    public func health(tenant: String? = nil) throws -> SiteHealth {
+        try SiteHealth.gather(site: site, definitions: definitions, ledger: ledger, tenant: tenant, now: now())
+    }
+
+    private func writeMetrics(to file: URL, passSeconds: Double) throws {
+        let text = MetricsText.render(health: try health(), totals: try ledger.dropTotals(),
+                                      exportFiles: try ledger.exportFileCounts(), passSeconds: passSeconds)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file, options: .atomic)
     }
 
     /// Publishes a storefront's whole current state (`snapshot`), or export `resend` again as it was.

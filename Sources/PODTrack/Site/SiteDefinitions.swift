@@ -6,6 +6,7 @@ public struct TenantDefinitions: Sendable {
     public var name: String
     public var sources: [CompiledSource]
     public var storefronts: [StorefrontDefinition]
+    public var settings: TenantSettings
 }
 
 /// Every definition of a site, compiled: `Pipelines/<tenant>/sources/*.json` and `storefronts/*.json`.
@@ -34,7 +35,17 @@ public struct SiteDefinitions: Sendable {
                 try StorefrontDefinition.parse(tenant: tenant, name: name, file: label, data: data)
             }
             problems += duplicateChannels(storefronts, site: site, folder: folder)
-            tenants.append(TenantDefinitions(name: tenant, sources: sources, storefronts: storefronts))
+            var settings = TenantSettings.defaults
+            let settingsFile = folder.appendingPathComponent("tenant.json")
+            if FileManager.default.fileExists(atPath: settingsFile.path) {
+                let label = site.relative(settingsFile)
+                do {
+                    settings = try TenantSettings.parse(file: label, data: try readFile(settingsFile, label: label))
+                } catch {
+                    problems += error.problems
+                }
+            }
+            tenants.append(TenantDefinitions(name: tenant, sources: sources, storefronts: storefronts, settings: settings))
         }
         guard problems.isEmpty else { throw DefinitionProblems(problems) }
         return SiteDefinitions(tenants: tenants)

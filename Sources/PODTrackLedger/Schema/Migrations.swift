@@ -103,6 +103,8 @@ enum Migrations {
             order_no TEXT NOT NULL, row_key TEXT NOT NULL
         );
         CREATE INDEX export_rows_order ON export_rows(order_no);
+        CREATE INDEX lines_progress ON lines(tenant, rank, last_event_at) WHERE terminal IS NULL;
+        CREATE INDEX shipments_progress ON shipments(tenant, rank, last_event_at) WHERE terminal IS NULL;
         """,
     ]
 

@@ -1,0 +1,53 @@
+import PODTrackCore
+
+/// How many item lines of a storefront's orders stand at each state: the status funnel.
+public struct FunnelCount: Sendable, Equatable {
+    public var tenant: String
+    public var channel: String
+    /// The line's state: its progress, or its terminal state when it has one.
+    public var state: String
+    public var lines: Int
+}
+
+/// Events that happened in one hour (UTC) for a tenant.
+public struct HourlyEvents: Sendable, Equatable {
+    public var tenant: String
+    /// Start of the hour, epoch ms.
+    public var hour: Int64
+    public var events: Int
+}
+
+extension Ledger {
+    /// Line counts per tenant, channel and state; a shipped line counts at its shipment's state.
+    public func funnel() throws -> [FunnelCount] {
+        var counts: [FunnelCount] = []
+        try database.cached("""
+            SELECT l.tenant, coalesce(o.channel, '(no ERP data)'),
+                   coalesce(l.terminal, s.terminal, CASE WHEN s.rank > l.rank THEN s.rank ELSE l.rank END) AS state, count(*)
+            FROM lines l
+            LEFT JOIN orders o ON o.tenant = l.tenant AND o.order_no = l.order_no
+            LEFT JOIN shipments s ON s.tenant = l.tenant AND s.tracking = l.tracking
+            GROUP BY 1, 2, 3 ORDER BY 1, 2
+            """).forEachRow { row in
+            let state = row.isNull(2) ? "none" : (Int(row.text(2)).flatMap { LifecycleState.progress(rank: $0)?.rawValue } ?? row.text(2))
+            counts.append(FunnelCount(tenant: row.text(0), channel: row.text(1), state: state, lines: Int(row.int(3))))
+        }
+        return counts
+    }
+
+    /// Events per tenant and UTC hour that happened at or after `since`.
+    public func eventsPerHour(since: Int64) throws -> [HourlyEvents] {
+        var hours: [HourlyEvents] = []
+        try database.cached("""
+            SELECT tenant, occurred_at / 3600000, count(*) FROM events WHERE occurred_at >= ? GROUP BY 1, 2 ORDER BY 1, 2
+            """).forEachRow([.integer(since)]) { row in
+            hours.append(HourlyEvents(tenant: row.text(0), hour: row.int(1) * 3_600_000, events: Int(row.int(2))))
+        }
+        return hours
+    }
+
+    /// The time of the newest event (epoch ms), if any: reports chart the days before it.
+    public func latestEventTime() throws -> Int64? {
+        try database.cached("SELECT max(occurred_at) FROM events").first { $0.optionalInt(0) } ?? nil
+    }
+}

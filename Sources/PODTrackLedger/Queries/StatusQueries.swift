@@ -1,0 +1,151 @@
+import PODTrackCore
+
+/// How one source of a tenant is doing, from the ledger.
+public struct SourceHealth: Sendable, Equatable {
+    public var tenant: String
+    public var source: String
+    public var lastDropName: String?
+    public var lastDropAt: Int64?
+    public var quarantined: Int
+    public var rejectedSince: Int
+    public var rejectedTotal: Int
+}
+
+/// How one storefront is doing: its last export and the files it has not picked up.
+public struct StorefrontHealth: Sendable, Equatable {
+    public var tenant: String
+    public var storefront: String
+    public var lastExportFile: String?
+    public var lastExportAt: Int64?
+    public var waiting: Int
+    /// Waiting files published before the storefront's pickup limit.
+    public var late: Int
+    public var oldestWaitingAt: Int64?
+}
+
+/// An order that has stayed in one state longer than its tenant allows.
+public struct StuckOrder: Sendable, Equatable {
+    public var tenant: String
+    public var orderNo: String
+    /// What is stuck: a line's or a shipment's state.
+    public var state: String
+    public var subject: String
+    public var since: Int64
+}
+
+/// Carrier events no order line knows yet.
+public struct OrphanSummary: Sendable, Equatable {
+    public var shipments: Int
+    public var oldestEventAt: Int64?
+}
+
+extension Ledger {
+    /// The last drop, quarantined drops and rejected rows of one source (rejected rows counted
+    /// since `since` and in total).
+    public func sourceHealth(tenant: String, source: String, since: Int64) throws -> SourceHealth {
+        let last = try database.cached("""
+            SELECT name, received_at FROM drops WHERE tenant = ? AND source = ? ORDER BY id DESC LIMIT 1
+            """).first([.text(tenant), .text(source)]) { ($0.text(0), $0.int(1)) }
+        let quarantined = try database.cached("""
+            SELECT count(*) FROM drops WHERE tenant = ? AND source = ? AND state = 'quarantined' AND retried_at IS NULL
+            """).first([.text(tenant), .text(source)]) { Int($0.int(0)) } ?? 0
+        let rejected = try database.cached("""
+            SELECT coalesce(sum(CASE WHEN received_at >= ? THEN rejected ELSE 0 END), 0), coalesce(sum(rejected), 0)
+            FROM drops WHERE tenant = ? AND source = ?
+            """).first([.integer(since), .text(tenant), .text(source)]) { (Int($0.int(0)), Int($0.int(1))) } ?? (0, 0)
+        return SourceHealth(tenant: tenant, source: source, lastDropName: last?.0, lastDropAt: last?.1,
+                            quarantined: quarantined, rejectedSince: rejected.0, rejectedTotal: rejected.1)
+    }
+
+    /// A storefront's last export and its files waiting for pickup; late ones are older than `lateBefore`.
+    public func storefrontHealth(tenant: String, storefront: String, lateBefore: Int64) throws -> StorefrontHealth {
+        let last = try database.cached("""
+            SELECT file, created_at FROM exports WHERE tenant = ? AND storefront = ? AND rows > 0 ORDER BY seq DESC LIMIT 1
+            """).first([.text(tenant), .text(storefront)]) { ($0.text(0), $0.int(1)) }
+        let waiting = try database.cached("""
+            SELECT count(*), coalesce(sum(created_at < ?), 0), min(created_at) FROM exports
+            WHERE tenant = ? AND storefront = ? AND rows > 0 AND picked_up_at IS NULL
+            """).first([.integer(lateBefore), .text(tenant), .text(storefront)]) { (Int($0.int(0)), Int($0.int(1)), $0.optionalInt(2)) }
+        return StorefrontHealth(tenant: tenant, storefront: storefront, lastExportFile: last?.0, lastExportAt: last?.1,
+                                waiting: waiting?.0 ?? 0, late: waiting?.1 ?? 0, oldestWaitingAt: waiting?.2)
+    }
+
+    /// Shipments with carrier events that no order line links yet.
+    public func orphans(tenant: String) throws -> OrphanSummary {
+        try database.cached("""
+            SELECT count(*), min(last_event_at) FROM shipments s
+            WHERE s.tenant = ? AND s.events > 0
+              AND NOT EXISTS (SELECT 1 FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
+            """).first([.text(tenant)]) { OrphanSummary(shipments: Int($0.int(0)), oldestEventAt: $0.optionalInt(1)) }
+            ?? OrphanSummary(shipments: 0, oldestEventAt: nil)
+    }
+
+    /// Lines whose progress stopped at `state` before `before`, and are not cancelled or returned.
+    public func stuckLines(tenant: String, state: LifecycleState, before: Int64, limit: Int) throws -> [StuckOrder] {
+        var stuck: [StuckOrder] = []
+        try database.cached("""
+            SELECT order_no, line_no, last_event_at FROM lines
+            WHERE tenant = ? AND rank = ? AND terminal IS NULL AND last_event_at < ? ORDER BY last_event_at LIMIT ?
+            """).forEachRow([.text(tenant), .int(state.rank), .integer(before), .int(limit)]) { row in
+            stuck.append(StuckOrder(tenant: tenant, orderNo: row.text(0), state: state.rawValue, subject: "line \(row.int(1))", since: row.int(2)))
+        }
+        return stuck
+    }
+
+    /// Linked shipments whose carrier progress stopped at `state` before `before`.
+    public func stuckShipments(tenant: String, state: LifecycleState, before: Int64, limit: Int) throws -> [StuckOrder] {
+        var stuck: [StuckOrder] = []
+        try database.cached("""
+            SELECT min(l.order_no), s.tracking, CASE WHEN s.last_event_at > l.shipped_at THEN s.last_event_at ELSE l.shipped_at END AS since
+            FROM shipments s JOIN lines l ON l.tenant = s.tenant AND l.tracking = s.tracking
+            WHERE s.tenant = ? AND s.terminal IS NULL AND (s.rank = ? OR (? = 60 AND s.rank = 0))
+            GROUP BY s.tracking HAVING since < ? ORDER BY since LIMIT ?
+            """).forEachRow([.text(tenant), .int(state.rank), .int(state.rank), .integer(before), .int(limit)]) { row in
+            stuck.append(StuckOrder(tenant: tenant, orderNo: row.text(0), state: state.rawValue, subject: "shipment \(row.text(1))", since: row.int(2)))
+        }
+        return stuck
+    }
+
+    /// The ledger file's size in bytes (pages times page size).
+    public func sizeInBytes() throws -> Int {
+        let pages = try database.cached("PRAGMA page_count").first { Int($0.int(0)) } ?? 0
+        let size = try database.cached("PRAGMA page_size").first { Int($0.int(0)) } ?? 0
+        return pages * size
+    }
+}
+
+/// Drop totals of one source and outcome, since the ledger began: what the metrics count.
+public struct DropTotals: Sendable, Equatable {
+    public var tenant: String
+    public var source: String
+    public var state: String
+    public var drops: Int
+    public var records: Int
+    public var eventsNew: Int
+    public var eventsDuplicate: Int
+    public var rejected: Int
+}
+
+extension Ledger {
+    /// Totals of every drop, per tenant, source and outcome (applied, duplicate, quarantined).
+    public func dropTotals() throws -> [DropTotals] {
+        var totals: [DropTotals] = []
+        try database.cached("""
+            SELECT tenant, source, state, count(*), sum(records), sum(events_new), sum(events_duplicate), sum(rejected)
+            FROM drops GROUP BY tenant, source, state ORDER BY tenant, source, state
+            """).forEachRow { row in
+            totals.append(DropTotals(tenant: row.text(0), source: row.text(1), state: row.text(2), drops: Int(row.int(3)),
+                                     records: Int(row.int(4)), eventsNew: Int(row.int(5)), eventsDuplicate: Int(row.int(6)),
+                                     rejected: Int(row.int(7))))
+        }
+        return totals
+    }
+
+    /// Export files published per tenant and storefront, since the ledger began.
+    public func exportFileCounts() throws -> [(tenant: String, storefront: String, files: Int)] {
+        var counts: [(tenant: String, storefront: String, files: Int)] = []
+        try database.cached("SELECT tenant, storefront, count(*) FROM exports WHERE rows > 0 GROUP BY tenant, storefront ORDER BY 1, 2")
+            .forEachRow { counts.append(($0.text(0), $0.text(1), Int($0.int(2)))) }
+        return counts
+    }
+}
