@@ -104,7 +104,7 @@ struct InboxScanner {
             return ("still open for writing", max(settle, 1))
         }
         let age = Double(now - file.identity.modified) / 1000
-        if age < settle {
+        if settle > 0, age < settle {
             return ("settling: changed \(String(format: "%.1f", max(age, 0))) s ago, waits \(settle) s", settle - age)
         }
         return nil

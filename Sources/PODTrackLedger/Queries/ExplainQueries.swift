@@ -1,0 +1,89 @@
+import PODTrackCore
+
+/// One stored event with where it came from, for `explain`.
+public struct EventRecord: Sendable, Equatable {
+    public var occurredAt: Int64
+    public var subjectKind: String
+    public var subject: String
+    public var state: String
+    public var rawWord: String
+    public var source: String
+    public var fileName: String
+    public var line: Int
+    public var discriminator: String
+}
+
+/// A row a storefront was told about an order, and the file that carried it.
+public struct ToldRecord: Sendable, Equatable {
+    public var storefront: String
+    public var file: String
+    public var kind: String
+    public var createdAt: Int64
+    public var pickedUpAt: Int64?
+    public var rowKey: String
+}
+
+extension Ledger {
+    /// The order as the exports see it (nil when no ERP row named it yet).
+    public func orderView(tenant: String, orderNo: String) throws -> OrderView? {
+        try OrderViewLoader(database: database).load(tenant: tenant, orderNo: orderNo)
+    }
+
+    /// True when any event names the order (a print job for an order the ERP has not sent yet).
+    public func orderExists(tenant: String, orderNo: String) throws -> Bool {
+        try database.cached("SELECT 1 FROM orders WHERE tenant = ? AND order_no = ?").first([.text(tenant), .text(orderNo)]) { _ in true } ?? false
+    }
+
+    /// Every event of the order's lines and of the given shipments, in the order they happened.
+    public func events(tenant: String, orderNo: String, trackings: [String]) throws -> [EventRecord] {
+        var events: [EventRecord] = []
+        let read = { (row: Statement) in
+            events.append(EventRecord(occurredAt: row.int(0), subjectKind: row.text(1), subject: row.text(2), state: row.text(3),
+                                      rawWord: row.text(4), source: row.text(5), fileName: row.text(6), line: Int(row.int(7)),
+                                      discriminator: row.text(8)))
+        }
+        let select = """
+            SELECT e.occurred_at, e.subject_kind, e.subject, e.state, e.raw_word, e.source, d.name, e.line, e.discriminator
+            FROM events e JOIN drops d ON d.id = e.drop_id WHERE e.tenant = ? AND e.subject_kind = ?
+            """
+        // "/" + 1 is "0": the range holds exactly the subjects "ORDER/<line>".
+        try database.cached(select + " AND e.subject >= ? AND e.subject < ?")
+            .forEachRow([.text(tenant), .text("line"), .text(orderNo + "/"), .text(orderNo + "0")], read)
+        for tracking in trackings {
+            try database.cached(select + " AND e.subject = ?").forEachRow([.text(tenant), .text("shipment"), .text(tracking)], read)
+        }
+        return events.sorted { ($0.occurredAt, $0.subject) < ($1.occurredAt, $1.subject) }
+    }
+
+    /// Every row the storefronts were told about the order, oldest first.
+    public func told(tenant: String, orderNo: String) throws -> [ToldRecord] {
+        var told: [ToldRecord] = []
+        try database.cached("""
+            SELECT x.storefront, x.file, x.kind, x.created_at, x.picked_up_at, r.row_key
+            FROM export_rows r JOIN exports x ON x.id = r.export_id
+            WHERE x.tenant = ? AND r.order_no = ? ORDER BY x.id, r.row_key
+            """).forEachRow([.text(tenant), .text(orderNo)]) { row in
+            told.append(ToldRecord(storefront: row.text(0), file: row.text(1), kind: row.text(2), createdAt: row.int(3),
+                                   pickedUpAt: row.optionalInt(4), rowKey: row.text(5)))
+        }
+        return told
+    }
+
+    /// Tracking numbers whose carrier named this order while no ERP line links them: held orphans.
+    public func orphanTrackings(tenant: String, reference orderNo: String) throws -> [String] {
+        var trackings: [String] = []
+        try database.cached("""
+            SELECT tracking FROM shipments s WHERE s.tenant = ? AND s.reference = ?
+              AND NOT EXISTS (SELECT 1 FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking) ORDER BY tracking
+            """).forEachRow([.text(tenant), .text(orderNo)]) { trackings.append($0.text(0)) }
+        return trackings
+    }
+}
+
+extension Ledger {
+    /// The order number behind a storefront's own order reference (`#1023`), if the ERP named it.
+    public func orderNumbers(tenant: String, channelRef: String) throws -> String? {
+        try database.cached("SELECT order_no FROM orders WHERE tenant = ? AND channel_ref = ? LIMIT 1")
+            .first([.text(tenant), .text(channelRef)]) { $0.text(0) }
+    }
+}
