@@ -34,4 +34,22 @@ struct CommandLineTests {
         #expect(run.status == 3)
         #expect(!FileManager.default.fileExists(atPath: fixture.site.state.path))
     }
+
+    /// Off a terminal, `run` writes one log line per drop and per export on stderr: logfmt by
+    /// default, JSON with --log-format json (every line an object).
+    @Test func logLinesPerDropAndExport() throws {
+        let folder = try TemporaryFolder()
+        for part in ["Pipelines", "Inbox", "Outbox"] {
+            try copyTree(TestPaths.packageRoot.appendingPathComponent(part), into: folder.path(part))
+        }
+        let result = try PodtrackBinary.run(["run", "--site", folder.url.path, "--quiet", "--log-format", "json"])
+        #expect(result.status == 0)
+        let logLines = result.output.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(logLines.count == 8 + 3, "8 drops and 3 exports:\n\(result.output)")
+        for line in logLines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+            #expect(object?["ts"] != nil && object?["msg"] != nil, "\(line)")
+        }
+        #expect(logLines.contains { $0.contains(#""msg":"export published","tenant":"acme","storefront":"amazon-de""#) })
+    }
 }

@@ -30,7 +30,7 @@ public final class Engine {
     /// One pass: ingest every complete file (oldest first within a source), then export.
     /// `settleSeconds` applies to sources that set none; `shouldStop` is asked between drops.
     public func runOnce(settleSeconds: Double = 0, shouldStop: () -> Bool = { false },
-                        progress: (DropReport) -> Void = { _ in }) throws -> PassSummary {
+                        observer: PassObserver = PassObserver()) throws -> PassSummary {
         let started = Date()
         var summary = PassSummary()
         summary.recoveredExports = try OutgoingRecovery(site: site, ledger: ledger).finishInterruptedExports()
@@ -39,6 +39,7 @@ public final class Engine {
         summary.skipped = try ledger.newInboxNotices(scan.skipped, at: now())
         summary.waiting = scan.waiting
         let ingestor = DropIngestor(site: site, ledger: ledger, now: now)
+        observer.started(scan.pending.count, scan.pending.reduce(0) { $0 + $1.size })
         for file in scan.pending {
             if shouldStop() {
                 summary.stopped = true
@@ -46,12 +47,14 @@ public final class Engine {
             }
             let report = try ingestor.ingest(file)
             summary.drops.append(report)
-            progress(report)
+            observer.dropFinished(report)
         }
         let publisher = StorefrontPublisher(site: site, ledger: ledger, now: now)
         for tenant in definitions.tenants {
             for storefront in tenant.storefronts {
-                summary.exports.append(try publisher.publish(storefront))
+                let report = try publisher.publish(storefront)
+                summary.exports.append(report)
+                observer.exportFinished(report)
             }
         }
         summary.seconds = Date().timeIntervalSince(started)

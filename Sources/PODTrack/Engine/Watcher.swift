@@ -14,11 +14,12 @@ public struct Watcher {
     }
 
     /// Runs passes until `shouldStop` says so; `report` gets every pass's summary.
-    public func run(_ engine: Engine, shouldStop: () -> Bool, report: (PassSummary) -> Void) throws {
+    public func run(_ engine: Engine, observer: PassObserver = PassObserver(), shouldStop: () -> Bool,
+                    report: (PassSummary) -> Void) throws {
         let notifier = try InboxNotifier()
         while !shouldStop() {
             notifier.watch(folders(of: engine.site))
-            let summary = try engine.runOnce(settleSeconds: settleSeconds, shouldStop: shouldStop)
+            let summary = try engine.runOnce(settleSeconds: settleSeconds, shouldStop: shouldStop, observer: observer)
             report(summary)
             if summary.stopped { return }
             var wait = fullScanSeconds
