@@ -139,3 +139,22 @@ final class OutboxPoller: @unchecked Sendable {
         return lines.allSatisfy { $0.split(separator: separator, omittingEmptySubsequences: false).count == width }
     }
 }
+
+/// An order Shopify was told is on hold, released before anything printed, must be told it is
+/// unfulfilled again (Shopify would otherwise keep showing on_hold).
+@Suite struct HoldReleaseTests {
+    @Test func aReleasedHoldIsToldEvenThoughUnfulfilledIsShopifysDefault() throws {
+        let fixture = try SiteFixture()
+        let row = { (status: String, time: String) in "A-1;1;TEE;1;SHOPIFY-EU;#1;;\(status);\(time);;;Name\r\n" }
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((BadInputTests.header + row("NEW", "24.11.2026 08:00:00") + row("NEW", "24.11.2026 08:00:00")
+            .replacingOccurrences(of: "A-1;", with: "A-2;").replacingOccurrences(of: "#1", with: "#2")).utf8))
+        try fixture.run()
+        #expect(try fixture.exports("acme", "shopify-eu").isEmpty, "new unfulfilled orders are nothing to tell")
+        try fixture.drop("acme", "erp", "ORDERS_2.csv", Data((BadInputTests.header + row("HOLD", "24.11.2026 08:05:00")).utf8))
+        try fixture.run()
+        try fixture.drop("acme", "erp", "ORDERS_3.csv", Data((BadInputTests.header + row("RELEASED", "24.11.2026 12:00:00")).utf8))
+        try fixture.run()
+        let told = try fixture.exports("acme", "shopify-eu").map { $0.split(separator: "\n")[1].split(separator: ",")[1] }
+        #expect(told == ["on_hold", "unfulfilled"])
+    }
+}

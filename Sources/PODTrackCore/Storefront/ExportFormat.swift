@@ -5,11 +5,15 @@ public struct ExportRow: Sendable, Equatable {
     public var cells: [String]
     /// Indices of cells that change with every export (timestamps) and so do not count as a change.
     public var volatileCells: Set<Int>
+    /// The storefront assumes this row by default (a new order is `unfulfilled` on Shopify): send it
+    /// only to correct something told before (an order back from `on_hold`).
+    public var isStorefrontDefault: Bool
 
-    public init(key: String, cells: [String], volatileCells: Set<Int> = []) {
+    public init(key: String, cells: [String], volatileCells: Set<Int> = [], isStorefrontDefault: Bool = false) {
         self.key = key
         self.cells = cells
         self.volatileCells = volatileCells
+        self.isStorefrontDefault = isStorefrontDefault
     }
 
     /// What the storefront sees of the row, minus volatile cells: equal digests mean nothing to tell.

@@ -15,9 +15,8 @@ public struct ShopifyFormat: ExportFormat {
         let updatedAt = UTCText.iso8601(order.updatedAt)
         let updatedColumn: Set<Int> = [7]
         guard !order.shipments.isEmpty else {
-            if rollup == .open { return [] }  // the storefront made the order unfulfilled: nothing to tell yet
-            return [ExportRow(key: order.orderNo, cells: [order.channelRef, fulfillment, "", "", "", "",
-                                                          lineItems(order.lines), updatedAt], volatileCells: updatedColumn)]
+            return [ExportRow(key: order.orderNo, cells: [order.channelRef, fulfillment, "", "", "", "", lineItems(order.lines), updatedAt],
+                              volatileCells: updatedColumn, isStorefrontDefault: rollup == .open)]
         }
         return order.shipments.map { shipment in
             let carrier = storefront.carrier(shipment.carrier)

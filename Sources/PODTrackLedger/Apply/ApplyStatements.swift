@@ -11,7 +11,6 @@ final class ApplyStatements {
     let selectShipment: Statement
     let upsertShipment: Statement
     let ordersOfTracking: Statement
-    let lineLinkedTo: Statement
     let historyOfSubject: Statement
 
     init(_ database: Database) throws {
@@ -40,14 +39,13 @@ final class ApplyStatements {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         selectShipment = try database.cached("""
-            SELECT rank, flag, terminal, last_event_at, carrier, reference, events FROM shipments WHERE tenant = ? AND tracking = ?
+            SELECT rank, flag, terminal, last_event_at, carrier, reference, events, linked FROM shipments WHERE tenant = ? AND tracking = ?
             """)
         upsertShipment = try database.cached("""
-            INSERT OR REPLACE INTO shipments (tenant, tracking, carrier, reference, rank, flag, terminal, last_event_at, events)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO shipments (tenant, tracking, carrier, reference, rank, flag, terminal, last_event_at, events, linked)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         ordersOfTracking = try database.cached("SELECT DISTINCT order_no FROM lines WHERE tenant = ? AND tracking = ?")
-        lineLinkedTo = try database.cached("SELECT 1 FROM lines WHERE tenant = ? AND tracking = ? LIMIT 1")
         historyOfSubject = try database.cached("""
             SELECT state, occurred_at FROM events WHERE tenant = ? AND subject_kind = ? AND subject = ?
             """)

@@ -16,8 +16,6 @@ public final class DropApplier: DropOutput {
     private let sourceKind: SourceKind
     private let store: EntityStore
     private var journaled: Set<String> = []
-    /// Tracking numbers an ERP line linked to in this drop (not yet written back).
-    private var linkedInDrop: Set<String> = []
     /// Orders whose lines a tracking number links, as read once per drop (carrier drops change no lines).
     private var ordersByTracking: [String: [String]] = [:]
     public private(set) var stats = ApplyStats()
@@ -93,15 +91,11 @@ public final class DropApplier: DropOutput {
     /// Links a line to shipment `tracking`; a shipment that held carrier events as an orphan is now known.
     private func link(tracking: String, carrier: String?) throws {
         var shipment = try store.shipment(tracking) ?? StoredShipment()
-        if shipment.events > 0, !linkedInDrop.contains(tracking) {
-            let linkedBefore = try statements.lineLinkedTo.first([.text(claim.tenant), .text(tracking)]) { _ in true } ?? false
-            if !linkedBefore { stats.orphansLinked += 1 }
-        }
-        linkedInDrop.insert(tracking)
-        if shipment.carrier == nil {
-            shipment.carrier = carrier
-            store.put(shipment, tracking)
-        }
+        guard !shipment.linked || shipment.carrier == nil else { return }
+        if shipment.events > 0, !shipment.linked { stats.orphansLinked += 1 }
+        shipment.linked = true
+        shipment.carrier = shipment.carrier ?? carrier
+        store.put(shipment, tracking)
     }
 
     // MARK: shipments

@@ -44,7 +44,7 @@ final class EntityStore {
         if let shipment = shipments[tracking] { return shipment }
         let shipment = try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
             StoredShipment(fold: StoredFold.read(row, from: 0), carrier: row.optionalText(4), reference: row.optionalText(5),
-                           events: row.int(6))
+                           events: row.int(6), linked: row.int(7) != 0)
         }
         if let shipment { shipments[tracking] = shipment }
         return shipment
@@ -82,7 +82,7 @@ final class EntityStore {
         for tracking in dirtyShipments.sorted() {
             guard let shipment = shipments[tracking] else { continue }
             try statements.upsertShipment.run([.text(tenant), .text(tracking), .text(shipment.carrier), .text(shipment.reference)]
-                                              + StoredFold.values(shipment.fold) + [.integer(shipment.events)])
+                                              + StoredFold.values(shipment.fold) + [.integer(shipment.events), .int(shipment.linked ? 1 : 0)])
         }
         dirtyOrders.removeAll()
         dirtyLines.removeAll()

@@ -19,6 +19,8 @@ struct StoredShipment {
     var reference: String?
     /// Carrier events applied to it so far (held as an orphan while no line links it).
     var events: Int64 = 0
+    /// True once an ERP line named its tracking number.
+    var linked = false
 }
 
 /// An order row as the applier reads and writes it.

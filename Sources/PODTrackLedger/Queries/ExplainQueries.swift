@@ -73,8 +73,7 @@ extension Ledger {
     public func orphanTrackings(tenant: String, reference orderNo: String) throws -> [String] {
         var trackings: [String] = []
         try database.cached("""
-            SELECT tracking FROM shipments s WHERE s.tenant = ? AND s.reference = ?
-              AND NOT EXISTS (SELECT 1 FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking) ORDER BY tracking
+            SELECT tracking FROM shipments WHERE tenant = ? AND reference = ? AND linked = 0 AND events > 0 ORDER BY tracking
             """).forEachRow([.text(tenant), .text(orderNo)]) { trackings.append($0.text(0)) }
         return trackings
     }

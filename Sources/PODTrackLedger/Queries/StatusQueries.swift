@@ -73,9 +73,7 @@ extension Ledger {
     /// Shipments with carrier events that no order line links yet.
     public func orphans(tenant: String) throws -> OrphanSummary {
         try database.cached("""
-            SELECT count(*), min(last_event_at) FROM shipments s
-            WHERE s.tenant = ? AND s.events > 0
-              AND NOT EXISTS (SELECT 1 FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
+            SELECT count(*), min(last_event_at) FROM shipments WHERE tenant = ? AND linked = 0 AND events > 0
             """).first([.text(tenant)]) { OrphanSummary(shipments: Int($0.int(0)), oldestEventAt: $0.optionalInt(1)) }
             ?? OrphanSummary(shipments: 0, oldestEventAt: nil)
     }
@@ -92,16 +90,30 @@ extension Ledger {
         return stuck
     }
 
-    /// Linked shipments whose carrier progress stopped at `state` before `before`.
+    /// Linked shipments whose carrier progress stopped at `state` before `before`. A shipment the
+    /// ERP reported but no carrier scanned yet counts as `shipped` since the ERP said so.
     public func stuckShipments(tenant: String, state: LifecycleState, before: Int64, limit: Int) throws -> [StuckOrder] {
         var stuck: [StuckOrder] = []
+        let read = { (row: Statement) in
+            stuck.append(StuckOrder(tenant: tenant, orderNo: row.text(0), state: state.rawValue, subject: "shipment \(row.text(1))",
+                                    since: row.int(2)))
+        }
+        // Index range on (tenant, rank, last_event_at); the line lookups use lines_tracking.
         try database.cached("""
-            SELECT min(l.order_no), s.tracking, CASE WHEN s.last_event_at > l.shipped_at THEN s.last_event_at ELSE l.shipped_at END AS since
-            FROM shipments s JOIN lines l ON l.tenant = s.tenant AND l.tracking = s.tracking
-            WHERE s.tenant = ? AND s.terminal IS NULL AND (s.rank = ? OR (? = 60 AND s.rank = 0))
-            GROUP BY s.tracking HAVING since < ? ORDER BY since LIMIT ?
-            """).forEachRow([.text(tenant), .int(state.rank), .int(state.rank), .integer(before), .int(limit)]) { row in
-            stuck.append(StuckOrder(tenant: tenant, orderNo: row.text(0), state: state.rawValue, subject: "shipment \(row.text(1))", since: row.int(2)))
+            SELECT (SELECT min(l.order_no) FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking), s.tracking, s.last_event_at
+            FROM shipments s
+            WHERE s.tenant = ? AND s.rank = ? AND s.terminal IS NULL AND s.last_event_at < ?
+              AND EXISTS (SELECT 1 FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
+            ORDER BY s.last_event_at LIMIT ?
+            """).forEachRow([.text(tenant), .int(state.rank), .integer(before), .int(limit)], read)
+        if state == .shipped {
+            try database.cached("""
+                SELECT * FROM (
+                    SELECT (SELECT min(l.order_no) FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking) AS order_no,
+                           s.tracking, (SELECT max(l.shipped_at) FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking) AS since
+                    FROM shipments s WHERE s.tenant = ? AND s.rank = 0 AND s.terminal IS NULL)
+                WHERE order_no IS NOT NULL AND since < ? ORDER BY since LIMIT ?
+                """).forEachRow([.text(tenant), .integer(before), .int(limit)], read)
         }
         return stuck
     }

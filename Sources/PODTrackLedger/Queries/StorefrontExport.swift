@@ -58,13 +58,13 @@ public final class StorefrontExport {
         }
     }
 
-    /// True when `row` tells the storefront something new: never told, or told differently
-    /// (with `once`, a row told before is never told again). A snapshot tells every row again,
-    /// except once-only rows.
+    /// True when `row` tells the storefront something new: never told (unless it is what the
+    /// storefront assumes anyway), or told differently (with `once`, a row told before is never
+    /// told again). A snapshot tells every row again, except once-only rows.
     public func isNews(_ row: ExportRow, once: Bool) throws -> Bool {
         let told = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
             .first([.text(tenant), .text(storefront), .text(row.key)]) { $0.text(0) }
-        guard let told else { return true }
+        guard let told else { return !row.isStorefrontDefault }
         if once { return false }
         return scope == .snapshot || told != row.digest
     }

@@ -50,8 +50,10 @@ enum Migrations {
             carrier TEXT, reference TEXT,
             rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
             events INTEGER NOT NULL DEFAULT 0,
+            linked INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (tenant, tracking)
         ) WITHOUT ROWID;
+        CREATE INDEX shipments_orphans ON shipments(tenant, last_event_at) WHERE linked = 0 AND events > 0;
 
         CREATE TABLE rejects (
             id INTEGER PRIMARY KEY,
