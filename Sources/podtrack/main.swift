@@ -5,6 +5,7 @@ import PODTrackCore
 let commands: [any Command.Type] = [
     RunCommand.self, TryCommand.self, CheckCommand.self, WatchCommand.self, RejectsCommand.self, RetryCommand.self,
     PruneCommand.self, ExportCommand.self, StatusCommand.self, ExplainCommand.self,
+    ReportCommand.self,
 ]
 
 let usage = """

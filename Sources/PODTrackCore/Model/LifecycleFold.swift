@@ -10,15 +10,18 @@ public struct LifecycleFold: Sendable, Equatable {
     public private(set) var terminal: LifecycleState?
     /// When the latest event folded in happened (epoch ms); `Int64.min` before any.
     public private(set) var lastEventAt: Int64 = .min
+    /// True once any flag or terminal event was folded in: only then does the order of events matter.
+    public private(set) var everFlagged = false
 
     public init() {}
 
     /// Restores a fold stored in the ledger.
-    public init(rank: Int, flag: LifecycleState?, terminal: LifecycleState?, lastEventAt: Int64) {
+    public init(rank: Int, flag: LifecycleState?, terminal: LifecycleState?, lastEventAt: Int64, everFlagged: Bool) {
         self.rank = rank
         self.flag = flag
         self.terminal = terminal
         self.lastEventAt = lastEventAt
+        self.everFlagged = everFlagged
     }
 
     /// What a storefront shows first: the terminal state, else an active flag, else the progress.
@@ -27,14 +30,21 @@ public struct LifecycleFold: Sendable, Equatable {
     /// The highest progress state reached, if any.
     public var progress: LifecycleState? { LifecycleState.progress(rank: rank) }
 
-    /// True when `occurredAt` is not older than what the fold has seen, so `apply` keeps time order.
-    public func accepts(inOrder occurredAt: Int64) -> Bool { occurredAt >= lastEventAt }
+    /// True when folding `state` in now gives the same as refolding the whole history in time
+    /// order: the event is the newest, or it is progress on a history without flags (then the fold
+    /// is just the highest rank, whatever the order). Otherwise the caller refolds the history.
+    public func canApply(_ state: LifecycleState, at occurredAt: Int64) -> Bool {
+        let isProgress = state.rank > 0
+        if isProgress && !everFlagged { return true }
+        return occurredAt > lastEventAt
+    }
 
     /// Folds one event in (events must come in time order). Returns true when the fold changed.
     @discardableResult
     public mutating func apply(_ state: LifecycleState, at occurredAt: Int64) -> Bool {
         let before = self
         lastEventAt = max(lastEventAt, occurredAt)
+        if state.rank == 0 { everFlagged = true }
         guard terminal != .cancelled, terminal != .returned else { return false }
         switch state.role {
         case .progress(let newRank):

@@ -30,20 +30,20 @@ final class ApplyStatements {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         selectLine = try database.cached("""
-            SELECT rank, flag, terminal, last_event_at, sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at
+            SELECT \(StoredFold.columns), sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at
             FROM lines WHERE tenant = ? AND order_no = ? AND line_no = ?
             """)
         upsertLine = try database.cached("""
-            INSERT OR REPLACE INTO lines (tenant, order_no, line_no, rank, flag, terminal, last_event_at,
+            INSERT OR REPLACE INTO lines (tenant, order_no, line_no, \(StoredFold.columns),
                                           sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         selectShipment = try database.cached("""
-            SELECT rank, flag, terminal, last_event_at, carrier, reference, events, linked FROM shipments WHERE tenant = ? AND tracking = ?
+            SELECT \(StoredFold.columns), carrier, reference, events, linked FROM shipments WHERE tenant = ? AND tracking = ?
             """)
         upsertShipment = try database.cached("""
-            INSERT OR REPLACE INTO shipments (tenant, tracking, carrier, reference, rank, flag, terminal, last_event_at, events, linked)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO shipments (tenant, tracking, carrier, reference, \(StoredFold.columns), events, linked)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         ordersOfTracking = try database.cached("SELECT DISTINCT order_no FROM lines WHERE tenant = ? AND tracking = ?")
         historyOfSubject = try database.cached("""

@@ -122,10 +122,11 @@ public final class DropApplier: DropOutput {
 
     // MARK: shared
 
-    /// `fold` with `event` folded in: incrementally when it is in time order, else by refolding the
-    /// subject's whole stored history (which already holds the event).
+    /// `fold` with `event` folded in: incrementally when that gives the time-ordered answer (see
+    /// `LifecycleFold.canApply`), else by refolding the subject's whole stored history (which
+    /// already holds the event).
     private func folded(_ fold: LifecycleFold, with event: StatusEvent, subjectKind: String) throws -> LifecycleFold {
-        if fold.accepts(inOrder: event.occurredAt) {
+        if fold.canApply(event.state, at: event.occurredAt) {
             var next = fold
             next.apply(event.state, at: event.occurredAt)
             return next

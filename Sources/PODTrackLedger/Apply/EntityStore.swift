@@ -32,9 +32,9 @@ final class EntityStore {
     func line(_ key: LineKey) throws -> StoredLine {
         if let line = lines[key] { return line }
         let line = try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
-            StoredLine(fold: StoredFold.read(row, from: 0), sku: row.optionalText(4), quantity: row.optionalInt(5).map(Int.init),
-                       channelLineRef: row.optionalText(6), factsAt: row.optionalInt(7), tracking: row.optionalText(8),
-                       carrier: row.optionalText(9), shippedAt: row.optionalInt(10))
+            StoredLine(fold: StoredFold.read(row, from: 0), sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init),
+                       channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8), tracking: row.optionalText(9),
+                       carrier: row.optionalText(10), shippedAt: row.optionalInt(11))
         } ?? StoredLine()
         lines[key] = line
         return line
@@ -43,8 +43,8 @@ final class EntityStore {
     func shipment(_ tracking: String) throws -> StoredShipment? {
         if let shipment = shipments[tracking] { return shipment }
         let shipment = try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
-            StoredShipment(fold: StoredFold.read(row, from: 0), carrier: row.optionalText(4), reference: row.optionalText(5),
-                           events: row.int(6), linked: row.int(7) != 0)
+            StoredShipment(fold: StoredFold.read(row, from: 0), carrier: row.optionalText(5), reference: row.optionalText(6),
+                           events: row.int(7), linked: row.int(8) != 0)
         }
         if let shipment { shipments[tracking] = shipment }
         return shipment

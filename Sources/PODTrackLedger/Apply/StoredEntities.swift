@@ -40,16 +40,20 @@ struct LineKey: Hashable, Comparable {
     static func < (lhs: LineKey, rhs: LineKey) -> Bool { (lhs.order, lhs.line) < (rhs.order, rhs.line) }
 }
 
-/// How a `LifecycleFold` is stored: rank, flag, terminal, last_event_at columns.
+/// How a `LifecycleFold` is stored: rank, flag, terminal, last_event_at, flagged columns.
 enum StoredFold {
+    static let columns = "rank, flag, terminal, last_event_at, flagged"
+    static let count: Int32 = 5
+
     static func read(_ row: Statement, from column: Int32) -> LifecycleFold {
         LifecycleFold(rank: Int(row.int(column)),
                       flag: row.optionalText(column + 1).flatMap(LifecycleState.init(rawValue:)),
                       terminal: row.optionalText(column + 2).flatMap(LifecycleState.init(rawValue:)),
-                      lastEventAt: row.int(column + 3))
+                      lastEventAt: row.int(column + 3), everFlagged: row.int(column + 4) != 0)
     }
 
     static func values(_ fold: LifecycleFold) -> [SQLValue] {
-        [.int(fold.rank), .text(fold.flag?.rawValue), .text(fold.terminal?.rawValue), .integer(fold.lastEventAt)]
+        [.int(fold.rank), .text(fold.flag?.rawValue), .text(fold.terminal?.rawValue), .integer(fold.lastEventAt),
+         .int(fold.everFlagged ? 1 : 0)]
     }
 }

@@ -12,19 +12,19 @@ struct OrderViewLoader {
         else { return nil }
         var lines: [LineView] = []
         try database.cached("""
-            SELECT line_no, sku, quantity, channel_line_ref, rank, flag, terminal, last_event_at, tracking, carrier, shipped_at
+            SELECT line_no, sku, quantity, channel_line_ref, \(StoredFold.columns), tracking, carrier, shipped_at
             FROM lines WHERE tenant = ? AND order_no = ? ORDER BY line_no
             """).forEachRow([.text(tenant), .text(orderNo)]) { row in
             lines.append(LineView(lineNo: Int(row.int(0)), sku: row.text(1), quantity: Int(row.int(2)),
                                   channelLineRef: row.text(3), fold: StoredFold.read(row, from: 4),
-                                  tracking: row.optionalText(8), carrier: row.optionalText(9), shippedAt: row.optionalInt(10)))
+                                  tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
         }
         var shipments: [ShipmentView] = []
         var updatedAt = header.updatedAt
         for tracking in Set(lines.compactMap(\.tracking)).sorted() {
             let carrierOfLine = lines.first { $0.tracking == tracking }?.carrier
             let shipment = try database.cached("""
-                SELECT carrier, rank, flag, terminal, last_event_at FROM shipments WHERE tenant = ? AND tracking = ?
+                SELECT carrier, \(StoredFold.columns) FROM shipments WHERE tenant = ? AND tracking = ?
                 """).first([.text(tenant), .text(tracking)]) { row in
                 ShipmentView(tracking: tracking, carrier: row.optionalText(0) ?? carrierOfLine ?? "",
                              fold: StoredFold.read(row, from: 1))

@@ -4,7 +4,10 @@ import PODTrackCore
 public struct FunnelCount: Sendable, Equatable {
     public var tenant: String
     public var channel: String
-    /// The line's state: its progress, or its terminal state when it has one.
+    /// The state of a line without progress yet (only a flag, such as on_hold).
+    public static let noProgress = "none"
+
+    /// The line's state: its progress, or its terminal state when it has one; `noProgress` otherwise.
     public var state: String
     public var lines: Int
 }
@@ -29,7 +32,7 @@ extension Ledger {
             LEFT JOIN shipments s ON s.tenant = l.tenant AND s.tracking = l.tracking
             GROUP BY 1, 2, 3 ORDER BY 1, 2
             """).forEachRow { row in
-            let state = row.isNull(2) ? "none" : (Int(row.text(2)).flatMap { LifecycleState.progress(rank: $0)?.rawValue } ?? row.text(2))
+            let state = row.isNull(2) ? FunnelCount.noProgress : Int(row.text(2)).map { LifecycleState.progress(rank: $0)?.rawValue ?? FunnelCount.noProgress } ?? row.text(2)
             counts.append(FunnelCount(tenant: row.text(0), channel: row.text(1), state: state, lines: Int(row.int(3))))
         }
         return counts

@@ -40,6 +40,7 @@ enum Migrations {
             tenant TEXT NOT NULL, order_no TEXT NOT NULL, line_no INTEGER NOT NULL,
             sku TEXT, quantity INTEGER, channel_line_ref TEXT, facts_at INTEGER,
             rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
+            flagged INTEGER NOT NULL DEFAULT 0,
             tracking TEXT, carrier TEXT, shipped_at INTEGER,
             PRIMARY KEY (tenant, order_no, line_no)
         ) WITHOUT ROWID;
@@ -49,6 +50,7 @@ enum Migrations {
             tenant TEXT NOT NULL, tracking TEXT NOT NULL,
             carrier TEXT, reference TEXT,
             rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
+            flagged INTEGER NOT NULL DEFAULT 0,
             events INTEGER NOT NULL DEFAULT 0,
             linked INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (tenant, tracking)
