@@ -16,9 +16,9 @@ final class ApplyStatements {
     init(_ database: Database) throws {
         self.database = database
         insertEvent = try database.cached("""
-            INSERT OR IGNORE INTO events (occurred_at, dedupe, tenant, source_kind, subject_kind, subject, state, discriminator,
-                                          source, drop_id, line, raw_word)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO events (occurred_at, dedupe, subject_key, tenant, source_kind, subject_kind, subject, state,
+                                          discriminator, source, drop_id, line, raw_word)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertReject = try database.cached("INSERT INTO rejects (drop_id, line, field, reason, raw_text) VALUES (?, ?, ?, ?, ?)")
         insertJournal = try database.cached("INSERT INTO journal (tenant, order_no, drop_id) VALUES (?, ?, ?)")
@@ -47,7 +47,7 @@ final class ApplyStatements {
             """)
         ordersOfTracking = try database.cached("SELECT DISTINCT order_no FROM lines WHERE tenant = ? AND tracking = ?")
         historyOfSubject = try database.cached("""
-            SELECT state, occurred_at FROM events WHERE tenant = ? AND subject_kind = ? AND subject = ?
+            SELECT state, occurred_at FROM events WHERE subject_key = ? AND tenant = ? AND subject_kind = ? AND subject = ?
             """)
     }
 }

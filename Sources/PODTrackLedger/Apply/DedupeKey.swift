@@ -7,8 +7,18 @@
 /// collide: for a 64-bit hash, about 1 in 10^19 per such pair.
 enum DedupeKey {
     static func of(tenant: String, sourceKind: String, subject: String, state: String, discriminator: String) -> Int64 {
+        hash([tenant, sourceKind, subject, state, discriminator])
+    }
+
+    /// The key of a subject's history (`events.subject_key`): a small integer index instead of
+    /// one over three text columns, looked up with the texts compared too.
+    static func subject(tenant: String, kind: String, subject: String) -> Int64 {
+        hash([tenant, kind, subject])
+    }
+
+    private static func hash(_ parts: [String]) -> Int64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in [tenant, sourceKind, subject, state, discriminator] {
+        for part in parts {
             for byte in part.utf8 {
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             }

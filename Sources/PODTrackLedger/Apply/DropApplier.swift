@@ -37,7 +37,9 @@ public final class DropApplier: DropOutput {
         let subject = event.subject.key
         let dedupe = DedupeKey.of(tenant: claim.tenant, sourceKind: sourceKind.rawValue, subject: subject,
                                   state: event.state.rawValue, discriminator: event.discriminator)
-        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dedupe), .text(claim.tenant), .text(sourceKind.rawValue),
+        let subjectKey = DedupeKey.subject(tenant: claim.tenant, kind: event.subject.kind, subject: subject)
+        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dedupe), .integer(subjectKey), .text(claim.tenant),
+                                       .text(sourceKind.rawValue),
                                        .text(event.subject.kind), .text(subject), .text(event.state.rawValue),
                                        .text(event.discriminator), .text(claim.source), .integer(dropID), .int(event.line),
                                        .text(event.rawWord))
@@ -132,7 +134,8 @@ public final class DropApplier: DropOutput {
             return next
         }
         var history: [(state: LifecycleState, occurredAt: Int64)] = []
-        try statements.historyOfSubject.forEachRow([.text(claim.tenant), .text(subjectKind), .text(event.subject.key)]) { row in
+        let key = DedupeKey.subject(tenant: claim.tenant, kind: subjectKind, subject: event.subject.key)
+        try statements.historyOfSubject.forEachRow([.integer(key), .text(claim.tenant), .text(subjectKind), .text(event.subject.key)]) { row in
             if let state = LifecycleState(rawValue: row.text(0)) { history.append((state, row.int(1))) }
         }
         return LifecycleFold.folding(history)

@@ -36,21 +36,24 @@ extension Ledger {
 
     /// Every event of the order's lines and of the given shipments, in the order they happened.
     public func events(tenant: String, orderNo: String, trackings: [String]) throws -> [EventRecord] {
+        var lineNumbers: [Int64] = []
+        try database.cached("SELECT line_no FROM lines WHERE tenant = ? AND order_no = ?")
+            .forEachRow([.text(tenant), .text(orderNo)]) { lineNumbers.append($0.int(0)) }
         var events: [EventRecord] = []
         let read = { (row: Statement) in
             events.append(EventRecord(occurredAt: row.int(0), subjectKind: row.text(1), subject: row.text(2), state: row.text(3),
                                       rawWord: row.text(4), source: row.text(5), fileName: row.text(6), line: Int(row.int(7)),
                                       discriminator: row.text(8)))
         }
-        let select = """
+        let select = try database.cached("""
             SELECT e.occurred_at, e.subject_kind, e.subject, e.state, e.raw_word, e.source, d.name, e.line, e.discriminator
-            FROM events e JOIN drops d ON d.id = e.drop_id WHERE e.tenant = ? AND e.subject_kind = ?
-            """
-        // "/" + 1 is "0": the range holds exactly the subjects "ORDER/<line>".
-        try database.cached(select + " AND e.subject >= ? AND e.subject < ?")
-            .forEachRow([.text(tenant), .text("line"), .text(orderNo + "/"), .text(orderNo + "0")], read)
-        for tracking in trackings {
-            try database.cached(select + " AND e.subject = ?").forEachRow([.text(tenant), .text("shipment"), .text(tracking)], read)
+            FROM events e JOIN drops d ON d.id = e.drop_id
+            WHERE e.subject_key = ? AND e.tenant = ? AND e.subject_kind = ? AND e.subject = ?
+            """)
+        let subjects = lineNumbers.map { ("line", "\(orderNo)/\($0)") } + trackings.map { ("shipment", $0) }
+        for (kind, subject) in subjects {
+            let key = DedupeKey.subject(tenant: tenant, kind: kind, subject: subject)
+            try select.forEachRow([.integer(key), .text(tenant), .text(kind), .text(subject)], read)
         }
         return events.sorted { ($0.occurredAt, $0.subject) < ($1.occurredAt, $1.subject) }
     }

@@ -20,14 +20,14 @@ enum Migrations {
 
         CREATE TABLE events (
             id INTEGER PRIMARY KEY,
-            occurred_at INTEGER NOT NULL, dedupe INTEGER NOT NULL,
+            occurred_at INTEGER NOT NULL, dedupe INTEGER NOT NULL, subject_key INTEGER NOT NULL,
             tenant TEXT NOT NULL, source_kind TEXT NOT NULL, subject_kind TEXT NOT NULL, subject TEXT NOT NULL,
             state TEXT NOT NULL, discriminator TEXT NOT NULL,
             source TEXT NOT NULL, drop_id INTEGER NOT NULL REFERENCES drops(id), line INTEGER NOT NULL,
             raw_word TEXT NOT NULL
         );
         CREATE UNIQUE INDEX events_dedupe ON events(occurred_at, dedupe);
-        CREATE INDEX events_subject ON events(tenant, subject_kind, subject, occurred_at);
+        CREATE INDEX events_subject ON events(subject_key);
 
         CREATE TABLE orders (
             tenant TEXT NOT NULL, order_no TEXT NOT NULL,
