@@ -57,14 +57,7 @@ func jmfChunkSizes(forByteCount count: Int) -> [Int] {
 
 /// The third-party CIP4 files in `../shared/corpus`, read in place (never copied into the package).
 enum JMFCorpus {
-    /// `<package root>/../shared/corpus`, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // PODTrackCoreTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/corpus")
-        .standardizedFileURL
+    static let root = Corpus.root
 
     static let folders = ["cip4-alces", "cip4-elk", "cip4-jdflibj"]
     static let extensions: Set<String> = ["jmf", "xjmf", "xml", "jdf", "mjm"]

@@ -113,16 +113,7 @@ func x12Bytes(_ segments: [String], terminator: String = "~\n") -> [UInt8] {
 
 /// The X12 corpora in the shared third-party corpus (`../shared/corpus` beside the package).
 enum X12Corpus {
-    static let directory = packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
-
-    /// The package root: this file is `Tests/PODTrackCoreTests/Support/X12TestSupport.swift`.
-    private static var packageRoot: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 1...4 {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }
+    static let directory = Corpus.root
 
     /// True when the corpus is checked out next to the package.
     static var isAvailable: Bool {
@@ -131,7 +122,7 @@ enum X12Corpus {
 
     /// The bytes of the corpus file at `relativePath` (e.g. `x12-staedi/empty997.edi`).
     static func bytes(_ relativePath: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: directory.appendingPathComponent(relativePath)))
+        try Corpus.bytes(relativePath)
     }
 
     /// Every data file under the X12 corpora (READMEs and licenses left out), relative paths sorted.
