@@ -43,6 +43,15 @@ public struct DropClaim: Sendable {
     }
 }
 
+/// An applied drop whose bytes a longer file may start with: read on from `size`, after `lines` lines.
+public struct ResumePoint: Sendable, Equatable {
+    public var dropID: Int64
+    public var name: String
+    public var size: Int
+    public var fingerprint: String
+    public var lines: Int
+}
+
 /// What the ledger recorded for a drop.
 public struct DropResult: Sendable, Equatable {
     public var dropID: Int64
@@ -61,7 +70,7 @@ extension Ledger {
 
     /// Applies a drop in one transaction: the drop record, its events, rejects and journal land
     /// together or not at all. `read` streams the file into the applier and returns its counts.
-    public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String,
+    public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String, resumedFrom: ResumePoint? = nil,
                           read: (DropApplier) throws -> DropCounts) throws -> DropResult {
         try database.transaction {
             let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
@@ -72,12 +81,30 @@ extension Ledger {
             try applier.finish()
             let stats = applier.stats
             try database.cached("""
-                UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?
+                UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?,
+                                 lines = ?, resumable = ?, resumed_from = ?, resumed_at_byte = ?
                 WHERE id = ?
                 """).run(.int(counts.records), .int(counts.ignored), .int(counts.noise), .int(stats.eventsNew),
-                         .int(stats.eventsDuplicate), .int(stats.rejected), .integer(dropID))
+                         .int(stats.eventsDuplicate), .int(stats.rejected), .int(counts.lines),
+                         .int(counts.endsOnRecordBoundary ? 1 : 0), resumedFrom.map { SQLValue.integer($0.dropID) } ?? .null,
+                         .int(resumedFrom?.size), .integer(dropID))
             return DropResult(dropID: dropID, counts: counts, stats: stats)
         }
+    }
+
+    /// Applied drops of a source that a longer file could continue (they ended on a record
+    /// boundary), smaller than `size`, newest first: where a cumulative file may resume.
+    public func resumePoints(tenant: String, source: String, smallerThan size: Int, limit: Int) throws -> [ResumePoint] {
+        var points: [ResumePoint] = []
+        try database.cached("""
+            SELECT id, name, size, fingerprint, lines FROM drops
+            WHERE tenant = ? AND source = ? AND state = 'applied' AND resumable = 1 AND size > 0 AND size < ?
+            ORDER BY id DESC LIMIT ?
+            """).forEachRow([.text(tenant), .text(source), .int(size), .int(limit)]) { row in
+            points.append(ResumePoint(dropID: row.int(0), name: row.text(1), size: Int(row.int(2)), fingerprint: row.text(3),
+                                      lines: Int(row.int(4))))
+        }
+        return points
     }
 
     /// Records a drop whose bytes were applied before: nothing else changes.

@@ -37,8 +37,9 @@ struct SummaryText {
             let label = "  \(drop.tenant)/\(drop.source)  \(drop.name)"
             switch drop.outcome {
             case .applied(let result):
+                let resumed = drop.resumedFrom.map { " (read on from byte \($0.size): the bytes before were \($0.name))" } ?? ""
                 lines.append("\(label)  applied: \(result.counts.records) rows, \(result.stats.eventsNew) new events, "
-                             + "\(result.stats.eventsDuplicate) already known, \(result.stats.rejected) rejected")
+                             + "\(result.stats.eventsDuplicate) already known, \(result.stats.rejected) rejected\(resumed)")
                 lines += drop.sampleRejects.map { "      rejected \($0)" }
                 if result.stats.rejected > drop.sampleRejects.count {
                     lines.append("      … \(result.stats.rejected - drop.sampleRejects.count) more rejected rows in the ledger")

@@ -109,3 +109,54 @@ import Testing
         #expect(try engine.runOnce().duplicates == 1)
     }
 }
+
+/// Cumulative files are read on from where the earlier copy ended, with real line numbers.
+@Suite struct CumulativeFileTests {
+    static let lines = [
+        "# rip log opened 2026-11-24",
+        #"2026-11-24T09:01:10.120+01:00 [Atlas-01] job=1 name="A-1-1_front.pdf" state=RECEIVED copies=1/1"#,
+        #"2026-11-24T09:20:47.310+01:00 [Atlas-01] job=1 name="A-1-1_front.pdf" state=PRINTING copies=1/1"#,
+        #"2026-11-24T09:41:33.000+01:00 [Atlas-01] job=1 name="A-1-1_front.pdf" state=PRINTED copies=1/1"#,
+        #"2026-11-24T10:00:00.000+01:00 [Atlas-01] job=2 name="A-2-1_front.pdf" state=SMUDGED copies=1/1"#,
+    ]
+
+    private func log(_ count: Int) -> Data { Data((Self.lines.prefix(count).joined(separator: "\n") + "\n").utf8) }
+
+    @Test func aGrownLogIsReadFromWhereItsEarlierCopyEnded() throws {
+        let fixture = try SiteFixture()
+        try fixture.drop("acme", "rip", "rip-atlas01-20261124.log", log(3))
+        let first = try fixture.run()
+        #expect(first.stats.eventsNew == 2)
+        try fixture.drop("acme", "rip", "rip-atlas01-20261124.log", log(5))
+        let second = try fixture.run()
+        let drop = try #require(second.drops.first)
+        #expect(drop.resumedFrom?.size == log(3).count)
+        #expect(second.stats.eventsNew == 1 && second.stats.eventsDuplicate == 0, "only the new lines are read")
+        #expect(drop.sampleRejects.map(\.line) == [5], "line numbers count from the start of the file")
+    }
+
+    @Test func aLogWhoseBeginningChangedIsReadWhole() throws {
+        let fixture = try SiteFixture()
+        try fixture.drop("acme", "rip", "rip-atlas01-20261124.log", log(3))
+        try fixture.run()
+        var rewritten = log(4)
+        rewritten[rewritten.startIndex + 2] = UInt8(ascii: "R")  // "# Rip log …": same size prefix, other bytes
+        try fixture.drop("acme", "rip", "rip-atlas01-20261124.log", rewritten)
+        let second = try fixture.run()
+        #expect(second.drops.first?.resumedFrom == nil)
+        #expect(second.stats.eventsDuplicate == 2 && second.stats.eventsNew == 1)
+    }
+
+    @Test func aGrownCSVKeepsItsHeader() throws {
+        let fixture = try SiteFixture()
+        let header = "TrackingNumber,ShipperReference,ActivityType,StatusDescription,ActivityDate,ActivityTime,City,StateProvince,CountryCode\n"
+        let scans = ["1ZA,A-1,M,LABEL,20261124,101500,X,KY,US\n", "1ZA,A-1,P,PICKUP,20261124,141500,X,KY,US\n", "1ZA,A-1,Q,HUH,20261124,151500,X,KY,US\n"]
+        try fixture.drop("acme", "ups", "QVD_20261124_1200.csv", Data((header + scans[0]).utf8))
+        try fixture.run()
+        try fixture.drop("acme", "ups", "QVD_20261124_1800.csv", Data((header + scans.joined()).utf8))
+        let second = try fixture.run()
+        #expect(second.drops.first?.resumedFrom?.name == "QVD_20261124_1200.csv")
+        #expect(second.stats.eventsNew == 1)
+        #expect(second.drops.first?.sampleRejects.map(\.line) == [4])
+    }
+}

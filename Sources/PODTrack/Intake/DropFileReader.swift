@@ -1,12 +1,44 @@
 import PODTrackCore
+import PODTrackLedger
 
 /// Streams a file through a source's reader into any output: the ledger's applier, or `podtrack try`'s printer.
 public enum DropFileReader {
     /// Streams the file at `path` through `source`'s reader into `output`; throws `DropFailure`
     /// when the whole file would be quarantined.
-    public static func read(path: String, source: CompiledSource, into output: DropOutput) throws -> DropCounts {
+    /// With `resume`, the file's first `resume.size` bytes were an earlier drop (same bytes, by
+    /// fingerprint): only the rest is read, after the header line for CSV.
+    public static func read(path: String, source: CompiledSource, into output: DropOutput, resume: ResumePoint? = nil) throws -> DropCounts {
         var reader = source.makeReader()
-        try FileChunks.read(path) { chunk in try reader.feed(chunk, into: output) }
+        if let resume {
+            if case .csv = source.definition.format {
+                try FileChunks.read(path, to: try headerEnd(path)) { chunk in try reader.feed(chunk, into: output) }
+            }
+            reader.resume(afterLines: resume.lines)
+        }
+        try FileChunks.read(path, from: resume?.size ?? 0) { chunk in try reader.feed(chunk, into: output) }
         return try reader.finish(into: output)
+    }
+
+    /// Sources whose files may be read on from where an earlier, shorter copy ended: line-based
+    /// formats in encodings where a line break is one byte.
+    public static func canResume(_ source: CompiledSource) -> Bool {
+        let encodings: Set<TextEncoding> = [.utf8, .windows1252, .iso88591]
+        switch source.definition.format {
+        case .csv, .lineLog: return encodings.contains(source.definition.encoding)
+        case .structured: return false
+        }
+    }
+
+    /// The offset just after the first line break: the end of a CSV file's header line (looked
+    /// for in the first MiB).
+    private static func headerEnd(_ path: String) throws -> Int {
+        var end: Int?
+        var seen = 0
+        try FileChunks.read(path, to: 1 << 20) { chunk in
+            guard end == nil else { return }
+            if let index = chunk.firstIndex(of: UInt8(ascii: "\n")) { end = seen + index + 1 }
+            seen += chunk.count
+        }
+        return end ?? seen
     }
 }

@@ -24,15 +24,23 @@ public struct DropReport: Sendable {
     public var outcome: DropOutcome
     /// The first rejected rows, for the summary (all of them are in the ledger).
     public var sampleRejects: [RejectedRow]
+    /// The earlier drop this file began with, byte for byte: only what followed it was read.
+    public var resumedFrom: ResumePoint?
 }
 
 /// Takes one file from the inbox into the ledger: fingerprint, dedupe, stream-parse and apply in
 /// one transaction, then move it to the archive, or to quarantine when it cannot be used at all.
 ///
+/// Cumulative files (a log copied every hour, a tracking file re-exported through the day) are
+/// read on from where an earlier drop of the source ended when their first bytes are that drop's
+/// bytes (checked by its SHA-256, never assumed), so their cost follows the new bytes.
+///
 /// Crash safety: the ledger commit comes first and records where the file goes; the move follows.
 /// A file found again after a crash between the two is recognised by its bytes and only moved.
 struct DropIngestor {
     static let rejectSamples = 5
+    /// How many earlier drops of the source are tried as the start of a cumulative file.
+    static let resumeCandidates = 8
 
     let site: Site
     let ledger: Ledger
@@ -48,7 +56,11 @@ struct DropIngestor {
             report.outcome = try quarantine(file, fingerprint: "not read", failure: refusal)
             return report
         }
-        let (fingerprint, size) = try FileChunks.fingerprint(file.url.path)
+        let candidates = DropFileReader.canResume(file.source)
+            ? try ledger.resumePoints(tenant: file.tenant, source: definition.name, smallerThan: file.size, limit: Self.resumeCandidates)
+            : []
+        let (fingerprint, size, prefixes) = try FileChunks.fingerprint(file.url.path, prefixSizes: candidates.map(\.size))
+        let resume = candidates.first { prefixes[$0.size] == $0.fingerprint }
         report.size = size
         let claim = DropClaim(tenant: file.tenant, source: definition.name, name: file.name,
                               fingerprint: fingerprint, size: size, receivedAt: now())
@@ -67,15 +79,17 @@ struct DropIngestor {
         }
         let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
         do {
-            let result = try ledger.applyDrop(claim, sourceKind: definition.kind, storedAs: site.relative(archived)) { applier in
+            let result = try ledger.applyDrop(claim, sourceKind: definition.kind, storedAs: site.relative(archived),
+                                              resumedFrom: resume) { applier in
                 let sink = SamplingOutput(applier: applier, limit: Self.rejectSamples)
-                let counts = try DropFileReader.read(path: file.url.path, source: file.source, into: sink)
+                let counts = try DropFileReader.read(path: file.url.path, source: file.source, into: sink, resume: resume)
                 guard FileIdentity(path: file.url.path) == file.identity else { throw FileChangedWhileRead() }
                 report.sampleRejects = sink.samples
                 return counts
             }
             try settle(file, to: archived)
             report.outcome = .applied(result)
+            report.resumedFrom = resume
         } catch let failure as DropFailure {
             report.sampleRejects = []
             report.outcome = try quarantine(file, fingerprint: fingerprint, failure: failure)

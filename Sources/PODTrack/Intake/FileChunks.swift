@@ -6,8 +6,9 @@ import PODTrackCore
 struct FileChunks {
     static let chunkSize = 1 << 18
 
-    /// Calls `body` with each chunk of the file at `path`, in order.
-    static func read(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Calls `body` with each chunk of the file at `path`, in order, from byte `offset` on and
+    /// before byte `end` (the whole file by default).
+    static func read(_ path: String, from offset: Int = 0, to end: Int = .max, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw IntakeError.cannotRead(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -15,28 +16,46 @@ struct FileChunks {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw IntakeError.cannotRead(path, "not a regular file")
         }
+        if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 {
+            throw IntakeError.cannotRead(path, String(cString: strerror(errno)))
+        }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress, chunkSize)
+        var position = offset
+        while position < end {
+            let count = Glibc.read(descriptor, buffer.baseAddress, min(chunkSize, end - position))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw IntakeError.cannotRead(path, String(cString: strerror(errno)))
             }
             if count == 0 { return }
+            position += count
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 
-    /// The SHA-256 of the file's bytes, in hex, and its size.
-    static func fingerprint(_ path: String) throws -> (hex: String, size: Int) {
+    /// The SHA-256 of the file's bytes, in hex, and its size; in one pass also the SHA-256 of the
+    /// file's first `prefixSizes[i]` bytes (for prefixes shorter than the file).
+    static func fingerprint(_ path: String, prefixSizes: [Int] = []) throws -> (hex: String, size: Int, prefixes: [Int: String]) {
         var hasher = SHA256()
         var size = 0
+        var pending = Set(prefixSizes).sorted()[...]
+        var prefixes: [Int: String] = [:]
         try read(path) { chunk in
-            hasher.update(chunk)
-            size += chunk.count
+            var rest = chunk
+            while let boundary = pending.first, boundary <= size + rest.count {
+                let head = boundary - size
+                hasher.update(UnsafeRawBufferPointer(rebasing: rest[0..<head]))
+                size += head
+                var snapshot = hasher
+                prefixes[boundary] = SHA256.hex(snapshot.finalize())
+                rest = UnsafeRawBufferPointer(rebasing: rest[head...])
+                pending = pending.dropFirst()
+            }
+            hasher.update(rest)
+            size += rest.count
         }
-        return (SHA256.hex(hasher.finalize()), size)
+        return (SHA256.hex(hasher.finalize()), size, prefixes)
     }
 }
 

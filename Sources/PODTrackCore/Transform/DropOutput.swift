@@ -14,6 +14,11 @@ public struct DropCounts: Sendable, Equatable {
     public var ignored = 0
     /// Lines that are not records (log noise, comments, blank lines).
     public var noise = 0
+    /// Physical lines in the file (a last line without a line break counts).
+    public var lines = 0
+    /// True when the file ends with a line break outside any quoted field: a later, longer copy
+    /// of it can be read on from its end (cumulative logs and tracking files).
+    public var endsOnRecordBoundary = false
 
     public init() {}
 }

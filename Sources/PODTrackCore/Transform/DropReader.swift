@@ -4,8 +4,14 @@ public struct DropReader {
     private let source: CompiledSource
     private var transcoder: UTF8Transcoder
     private var decoded: [UInt8] = []
-    private var bytesSeen = 0
     private var records: RecordSplitter
+    /// Line breaks decoded so far, and the last byte: what `counts.lines` and the resume point need.
+    private var lineBreaks = 0
+    private var lastByte: UInt8?
+    /// Added to the line numbers the splitters count, after `resume(afterLines:)`.
+    private var lineOffset = 0
+    private var finishing = false
+    private var problemAtEnd = false
     private var mapper: RecordMapper?
     public private(set) var counts = DropCounts()
 
@@ -33,8 +39,16 @@ public struct DropReader {
         } catch {
             throw Self.decodeFailure(error, encoding: source.definition.encoding)
         }
-        bytesSeen += chunk.count
+        noteLines()
         try process(into: output, final: false)
+    }
+
+    /// Continues a file whose first `lines` lines an earlier drop already read: the bytes fed
+    /// next start right after them (for CSV, after feeding the header line again), and records
+    /// keep their real line numbers.
+    public mutating func resume(afterLines lines: Int) {
+        lineOffset = lines - lineBreaks
+        lineBreaks = lines
     }
 
     /// Ends the file: flushes a last record without line end; returns the counts.
@@ -45,11 +59,25 @@ public struct DropReader {
         } catch {
             throw Self.decodeFailure(error, encoding: source.definition.encoding)
         }
+        noteLines()
+        finishing = true
         try process(into: output, final: true)
         if case .csv(_, header: nil) = records, counts.records == 0 {
             throw DropFailure("the file is empty: no header row", hint: "check what wrote it; an export with no rows still has its header")
         }
+        counts.lines = lineBreaks + (lastByte == nil || lastByte == .lineFeed ? 0 : 1)
+        if case .structured = records {
+            counts.endsOnRecordBoundary = false
+        } else {
+            counts.endsOnRecordBoundary = lastByte == .lineFeed && !problemAtEnd
+        }
         return counts
+    }
+
+    private mutating func noteLines() {
+        guard let last = decoded.last else { return }
+        lastByte = last
+        lineBreaks += decoded.reduce(0) { $0 + ($1 == .lineFeed ? 1 : 0) }
     }
 
     private static func decodeFailure(_ error: DecodeError, encoding: TextEncoding) -> DropFailure {
@@ -94,10 +122,10 @@ public struct DropReader {
         switch item {
         case .record(let record):
             counts.records += 1
-            if let mapper { try emit(mapper.map(record.values, line: record.line, rawText: record.rawText), into: output) }
+            if let mapper { try emit(mapper.map(record.values, line: record.line + lineOffset, rawText: record.rawText), into: output) }
         case .problem(let problem):
             counts.records += 1
-            try output.reject(RejectedRow(line: problem.line, reason: problem.reason, rawText: problem.rawText))
+            try output.reject(RejectedRow(line: problem.line + lineOffset, reason: problem.reason, rawText: problem.rawText))
         case .noise(let count):
             counts.noise += count
         }
@@ -110,7 +138,7 @@ public struct DropReader {
         }
         counts.records += 1
         let values = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
-        try emit(mapper.map(values, line: number, rawText: String(decoding: line, as: UTF8.self)), into: output)
+        try emit(mapper.map(values, line: number + lineOffset, rawText: String(decoding: line, as: UTF8.self)), into: output)
     }
 
     private mutating func takeCSV(_ event: CSVEvent, header: inout [String]?, into output: DropOutput) throws {
@@ -119,7 +147,9 @@ public struct DropReader {
             counts.noise += 1
         case .problem(let problem):
             counts.records += 1
-            try output.reject(RejectedRow(line: problem.line, field: "column \(problem.column)", reason: problem.reason, rawText: problem.rawText))
+            if finishing { problemAtEnd = true }
+            try output.reject(RejectedRow(line: problem.line + lineOffset, field: "column \(problem.column)", reason: problem.reason,
+                                          rawText: problem.rawText))
         case .record(let record):
             guard let names = header else {
                 let names = record.fields().map { $0.trimmingASCIISpaces() }
@@ -129,10 +159,11 @@ public struct DropReader {
             }
             counts.records += 1
             guard record.count == names.count else {
-                try output.reject(RejectedRow(line: record.line, reason: "the row has \(record.count) fields, the header has \(names.count)", rawText: record.rawText))
+                try output.reject(RejectedRow(line: record.line + lineOffset, reason: "the row has \(record.count) fields, the header has \(names.count)",
+                                              rawText: record.rawText))
                 return
             }
-            if let mapper { try emit(mapper.map(record.fields(), line: record.line, rawText: record.rawText), into: output) }
+            if let mapper { try emit(mapper.map(record.fields(), line: record.line + lineOffset, rawText: record.rawText), into: output) }
         }
     }
 

@@ -14,6 +14,8 @@ enum Migrations {
             records INTEGER NOT NULL DEFAULT 0, ignored INTEGER NOT NULL DEFAULT 0, noise INTEGER NOT NULL DEFAULT 0,
             events_new INTEGER NOT NULL DEFAULT 0, events_duplicate INTEGER NOT NULL DEFAULT 0,
             rejected INTEGER NOT NULL DEFAULT 0,
+            lines INTEGER NOT NULL DEFAULT 0, resumable INTEGER NOT NULL DEFAULT 0,
+            resumed_from INTEGER REFERENCES drops(id), resumed_at_byte INTEGER,
             error TEXT, stored_as TEXT
         );
         CREATE INDEX drops_fingerprint ON drops(tenant, source, fingerprint);
