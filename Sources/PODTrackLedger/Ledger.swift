@@ -17,11 +17,6 @@ public final class Ledger {
             """)
         try Migrations.migrate(database)
     }
-
-    /// Runs `body` in one transaction: all of it lands, or none.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(body)
-    }
 }
 
 /// A file taken from the Inbox, identified by its bytes.

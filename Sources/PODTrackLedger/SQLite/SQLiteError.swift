@@ -11,7 +11,4 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         if let sql { return "SQLite error \(code) (\(name)): \(message) — in: \(sql)" }
         return "SQLite error \(code) (\(name)): \(message)"
     }
-
-    /// True when another connection holds the lock (the caller may wait and retry).
-    public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
 }

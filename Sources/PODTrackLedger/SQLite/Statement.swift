@@ -40,7 +40,6 @@ public final class Statement {
             switch value {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let number): rc = sqlite3_bind_int64(handle, index, number)
-            case .real(let number): rc = sqlite3_bind_double(handle, index, number)
             case .text(let text): rc = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
             }
             if rc != SQLITE_OK { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
@@ -86,7 +85,6 @@ public final class Statement {
     }
 
     public func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
-    public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     public func text(_ column: Int32) -> String {
@@ -102,7 +100,6 @@ public final class Statement {
 public enum SQLValue: Sendable, Equatable {
     case null
     case integer(Int64)
-    case real(Double)
     case text(String)
 }
 
