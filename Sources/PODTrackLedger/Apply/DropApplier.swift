@@ -70,7 +70,7 @@ public final class DropApplier: DropOutput {
             order.shipTo = facts.shipTo
             order.factsAt = event.occurredAt
         }
-        store.put(order, key.order)
+        try store.put(order, key.order)
 
         var line = try store.line(key)
         line.fold = try folded(line.fold, with: event, subjectKind: "line")
@@ -86,7 +86,7 @@ public final class DropApplier: DropOutput {
                 line.shippedAt = event.occurredAt
             }
         }
-        store.put(line, key)
+        try store.put(line, key)
         try journal(key.order)
     }
 
@@ -97,7 +97,7 @@ public final class DropApplier: DropOutput {
         if shipment.events > 0, !shipment.linked { stats.orphansLinked += 1 }
         shipment.linked = true
         shipment.carrier = shipment.carrier ?? carrier
-        store.put(shipment, tracking)
+        try store.put(shipment, tracking)
     }
 
     // MARK: shipments
@@ -108,7 +108,7 @@ public final class DropApplier: DropOutput {
         shipment.carrier = shipment.carrier ?? event.carrier
         shipment.reference = event.reference ?? shipment.reference
         shipment.events += 1
-        store.put(shipment, tracking)
+        try store.put(shipment, tracking)
         let orders = try linkedOrders(tracking)
         if orders.isEmpty { stats.orphansHeld += 1 }
         for order in orders { try journal(order) }

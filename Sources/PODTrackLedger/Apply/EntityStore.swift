@@ -1,10 +1,13 @@
 import PODTrackCore
 
 /// The orders, lines and shipments one drop touches, read from the ledger on first use and
-/// written back once when the drop ends (inside its transaction), in key order. A drop touches
-/// the same line or shipment many times (a print log holds every state of every job), so this
-/// turns a read and a write per event into one of each per entity.
+/// written back when the drop ends (inside its transaction), in key order. A drop touches the
+/// same line or shipment many times (a print log holds every state of every job), so this turns
+/// a read and a write per event into one of each per entity. Past `capacity` entities it writes
+/// back and starts over, so memory stays bounded however large the drop.
 final class EntityStore {
+    static let capacity = 20_000
+
     private let tenant: String
     private let statements: ApplyStatements
     private(set) var orders: [String: StoredOrder] = [:]
@@ -50,19 +53,31 @@ final class EntityStore {
         return shipment
     }
 
-    func put(_ order: StoredOrder, _ number: String) {
+    func put(_ order: StoredOrder, _ number: String) throws {
         orders[number] = order
         dirtyOrders.insert(number)
+        try bound()
     }
 
-    func put(_ line: StoredLine, _ key: LineKey) {
+    func put(_ line: StoredLine, _ key: LineKey) throws {
         lines[key] = line
         dirtyLines.insert(key)
+        try bound()
     }
 
-    func put(_ shipment: StoredShipment, _ tracking: String) {
+    func put(_ shipment: StoredShipment, _ tracking: String) throws {
         shipments[tracking] = shipment
         dirtyShipments.insert(tracking)
+        try bound()
+    }
+
+    /// Past the capacity: writes everything back and forgets it (the ledger has it now).
+    private func bound() throws {
+        guard orders.count + lines.count + shipments.count > Self.capacity else { return }
+        try flush()
+        orders.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        shipments.removeAll(keepingCapacity: true)
     }
 
     /// Writes every changed entity back.

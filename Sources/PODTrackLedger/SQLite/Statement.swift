@@ -66,6 +66,7 @@ public final class Statement {
     /// Runs a statement that returns no rows.
     public func run(_ values: [SQLValue]) throws {
         reset()
+        defer { sqlite3_reset(handle) }
         try bind(values)
         try step()
     }
@@ -73,13 +74,16 @@ public final class Statement {
     /// Calls `body` for every row of the statement run with `values`.
     public func forEachRow(_ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
         reset()
+        defer { sqlite3_reset(handle) }
         try bind(values)
         while try step() { try body(self) }
     }
 
-    /// The first row mapped by `body`, or nil when there is none.
+    /// The first row mapped by `body`, or nil when there is none. The statement is reset after,
+    /// so it holds no read transaction open (which would keep WAL checkpoints from completing).
     public func first<T>(_ values: [SQLValue] = [], _ body: (Statement) throws -> T) throws -> T? {
         reset()
+        defer { sqlite3_reset(handle) }
         try bind(values)
         return try step() ? body(self) : nil
     }
