@@ -73,7 +73,7 @@ extension Ledger {
     /// Shipments with carrier events that no order line links yet.
     public func orphans(tenant: String) throws -> OrphanSummary {
         try database.cached("""
-            SELECT count(*), min(last_event_at) FROM shipments WHERE tenant = ? AND linked = 0 AND events > 0
+            SELECT count(*), min(last_event_at) FROM shipments INDEXED BY shipments_orphans WHERE tenant = ? AND linked = 0 AND events > 0
             """).first([.text(tenant)]) { OrphanSummary(shipments: Int($0.int(0)), oldestEventAt: $0.optionalInt(1)) }
             ?? OrphanSummary(shipments: 0, oldestEventAt: nil)
     }

@@ -18,27 +18,37 @@ public final class StorefrontExport {
     private let scope: ExportScope
     /// The export's number for this storefront (1, 2, …): its file name carries it.
     public let seq: Int
-    private let exportID: Int64
+    private let fileName: (Int) -> String
+    private let createdAt: Int64
+    private var recordID: Int64?
     private let cursor: Int64
     private var throughSeq: Int64
     public private(set) var rows = 0
 
     init(database: Database, tenant: String, storefront: String, channel: String, scope: ExportScope,
-         fileName: (Int) -> String, createdAt: Int64) throws {
+         fileName: @escaping (Int) -> String, createdAt: Int64) throws {
         self.database = database
         self.tenant = tenant
         self.storefront = storefront
         self.channel = channel
         self.scope = scope
+        self.fileName = fileName
+        self.createdAt = createdAt
         cursor = try database.cached("SELECT journal_seq FROM storefront_cursors WHERE tenant = ? AND storefront = ?")
             .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
         throughSeq = cursor
         seq = try ExportRecords.nextSeq(database, tenant: tenant, storefront: storefront)
-        let kind = scope == .snapshot ? "snapshot" : "changes"
+    }
+
+    /// The export's record, inserted with its first row: an export without rows leaves none.
+    private func exportID() throws -> Int64 {
+        if let recordID { return recordID }
         try database.cached("""
             INSERT INTO exports (tenant, storefront, seq, file, rows, created_at, kind) VALUES (?, ?, ?, ?, 0, ?, ?)
-            """).run(.text(tenant), .text(storefront), .int(seq), .text(fileName(seq)), .integer(createdAt), .text(kind))
-        exportID = database.lastInsertRowID
+            """).run(.text(tenant), .text(storefront), .int(seq), .text(fileName(seq)), .integer(createdAt),
+                     .text(scope == .snapshot ? "snapshot" : "changes"))
+        recordID = database.lastInsertRowID
+        return database.lastInsertRowID
     }
 
     /// Calls `body` with every order of this storefront's channel the export covers.
@@ -71,6 +81,7 @@ public final class StorefrontExport {
 
     /// Records that `row` of `order` is in this export.
     public func markTold(_ row: ExportRow, order: String) throws {
+        let exportID = try exportID()
         rows += 1
         try database.cached("""
             INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES (?, ?, ?, ?, ?)
@@ -80,13 +91,11 @@ public final class StorefrontExport {
             .run(.integer(exportID), .text(order), .text(row.key))
     }
 
-    /// Moves the storefront's cursor past the orders read; an export without rows leaves no record.
+    /// Moves the storefront's cursor past the orders read and completes the export's record.
     func finish(fingerprint: String?) throws {
-        if rows == 0 {
-            try database.cached("DELETE FROM exports WHERE id = ?").run(.integer(exportID))
-        } else {
+        if let recordID {
             try database.cached("UPDATE exports SET rows = ?, fingerprint = ? WHERE id = ?")
-                .run(.int(rows), .text(fingerprint), .integer(exportID))
+                .run(.int(rows), .text(fingerprint), .integer(recordID))
         }
         try database.cached("""
             INSERT INTO storefront_cursors (tenant, storefront, journal_seq) VALUES (?, ?, ?)
