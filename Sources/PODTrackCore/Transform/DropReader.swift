@@ -122,7 +122,8 @@ public struct DropReader {
         switch item {
         case .record(let record):
             counts.records += 1
-            if let mapper { try emit(mapper.map(record.values, line: record.line + lineOffset, rawText: record.rawText), into: output) }
+            if let mapper { try emit(mapper.map(record.values, line: record.line + lineOffset), line: record.line + lineOffset,
+                                     rawText: record.rawText, into: output) }
         case .problem(let problem):
             counts.records += 1
             try output.reject(RejectedRow(line: problem.line + lineOffset, reason: problem.reason, rawText: problem.rawText))
@@ -138,7 +139,8 @@ public struct DropReader {
         }
         counts.records += 1
         let values = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
-        try emit(mapper.map(values, line: number + lineOffset, rawText: String(decoding: line, as: UTF8.self)), into: output)
+        try emit(mapper.map(values, line: number + lineOffset), line: number + lineOffset,
+                 rawText: String(decoding: line, as: UTF8.self), into: output)
     }
 
     private mutating func takeCSV(_ event: CSVEvent, header: inout [String]?, into output: DropOutput) throws {
@@ -163,14 +165,16 @@ public struct DropReader {
                                               rawText: record.rawText))
                 return
             }
-            if let mapper { try emit(mapper.map(record.fields(), line: record.line + lineOffset, rawText: record.rawText), into: output) }
+            if let mapper { try emit(mapper.map(record.fields(), line: record.line + lineOffset), line: record.line + lineOffset,
+                                     rawText: record.rawText, into: output) }
         }
     }
 
-    private mutating func emit(_ outcome: RecordMapper.Outcome, into output: DropOutput) throws {
+    /// Hands a record's outcome on; the raw text is made only for a rejected row.
+    private mutating func emit(_ outcome: RecordMapper.Outcome, line: Int, rawText: @autoclosure () -> String, into output: DropOutput) throws {
         switch outcome {
         case .event(let event): try output.accept(event)
-        case .rejected(let row): try output.reject(row)
+        case .rejected(let problem): try output.reject(RejectedRow(line: line, field: problem.field, reason: problem.reason, rawText: rawText()))
         case .ignored: counts.ignored += 1
         }
     }

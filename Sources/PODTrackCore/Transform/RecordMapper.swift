@@ -51,28 +51,33 @@ struct RecordMapper {
                     hint: "fix the source definition's \(key), or check that this file is of this source")
     }
 
-    /// How one record turned out.
+    /// How one record turned out. A rejection carries no raw text: the caller adds it, so a row
+    /// that maps fine never has its text copied.
     enum Outcome {
         case event(StatusEvent)
-        case rejected(RejectedRow)
+        case rejected(RowProblem)
         case ignored
     }
 
+    /// Why a record was rejected: the field (a column or capture name) and the reason.
+    struct RowProblem: Error {
+        var field: String?
+        var reason: String
+    }
+
     /// Maps a record's values (one per raw name, in order) found at `line`.
-    func map(_ rawValues: [String], line: Int, rawText: String) -> Outcome {
+    func map(_ rawValues: [String], line: Int) -> Outcome {
         var values = rawValues
         for extractor in extractors {
             let text = extractor.slot < values.count ? values[extractor.slot] : ""
             guard let captures = match(extractor.pattern, text) else {
-                return .rejected(RejectedRow(line: line, field: slotNames[extractor.slot],
-                                             reason: "'\(text)' does not match the pattern \(extractor.text)", rawText: rawText))
+                return .rejected(RowProblem(field: slotNames[extractor.slot], reason: "'\(text)' does not match the pattern \(extractor.text)"))
             }
             values += captures
         }
         do {
             let zoneCode = zoneCodeSlot.map { $0 < values.count ? values[$0].trimmingASCIISpaces() : "" }
-            return try makeEvent(RecordValues(values: values, slots: fieldSlots, slotNames: slotNames), zoneCode: zoneCode,
-                                 line: line, rawText: rawText)
+            return try makeEvent(RecordValues(values: values, slots: fieldSlots, slotNames: slotNames), zoneCode: zoneCode, line: line)
         } catch {
             return .rejected(error)
         }
@@ -87,9 +92,9 @@ struct RecordMapper {
         }
     }
 
-    private func makeEvent(_ record: RecordValues, zoneCode: String?, line: Int, rawText: String) throws(RejectedRow) -> Outcome {
-        func reject(_ field: CanonicalField, _ reason: String) -> RejectedRow {
-            RejectedRow(line: line, field: record.name(of: field), reason: reason, rawText: rawText)
+    private func makeEvent(_ record: RecordValues, zoneCode: String?, line: Int) throws(RowProblem) -> Outcome {
+        func reject(_ field: CanonicalField, _ reason: String) -> RowProblem {
+            RowProblem(field: record.name(of: field), reason: reason)
         }
         let word = record[.status] ?? ""
         guard let mapped = definition.states[word] else {
@@ -102,7 +107,7 @@ struct RecordMapper {
         do {
             occurredAt = try time.instant(timeText, zoneCode: zoneCode)
         } catch {
-            throw RejectedRow(line: line, field: error.field ?? record.name(of: .time), reason: error.reason, rawText: rawText)
+            throw RowProblem(field: error.field ?? record.name(of: .time), reason: error.reason)
         }
         switch definition.kind {
         case .erp, .print:
@@ -126,7 +131,7 @@ struct RecordMapper {
         }
     }
 
-    private func facts(_ record: RecordValues, reject: (CanonicalField, String) -> RejectedRow) throws(RejectedRow) -> OrderLineFacts {
+    private func facts(_ record: RecordValues, reject: (CanonicalField, String) -> RowProblem) throws(RowProblem) -> OrderLineFacts {
         var quantity: Int?
         if let text = record[.quantity], !text.isEmpty {
             guard let number = Int(text), number >= 0 else { throw reject(.quantity, "'\(text)' is not a whole quantity") }
@@ -141,7 +146,7 @@ struct RecordMapper {
     }
 
     /// The canonical carrier id of a source's carrier word; unknown words are rejected, empty is none.
-    private func carrierID(_ word: String?, reject: (CanonicalField, String) -> RejectedRow) throws(RejectedRow) -> String? {
+    private func carrierID(_ word: String?, reject: (CanonicalField, String) -> RowProblem) throws(RowProblem) -> String? {
         guard let word, !word.isEmpty else { return nil }
         guard let id = definition.carriers[word] else {
             throw reject(.carrier, "unknown carrier '\(word)' (known: \(definition.carriers.keys.sorted().joined(separator: ", ")))")
