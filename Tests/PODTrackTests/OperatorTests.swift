@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import PODTrack
 
@@ -28,10 +29,17 @@ import Testing
         #expect(attention.contains("acme/shopify-eu: 1 export file(s) not picked up in time"), "\(attention)")
 
         if PodtrackBinary.isBuilt {
+            // The real binary runs on the real clock: a pickup limit of about a second makes the file late.
+            let shopify = fixture.site.pipelines.appendingPathComponent("acme/storefronts/shopify-eu.json")
+            try String(contentsOf: shopify, encoding: .utf8)
+                .replacingOccurrences(of: "\"format\": \"shopify\",", with: "\"format\": \"shopify\", \"pickup_limit_hours\": 0.0003,")
+                .write(to: shopify, atomically: true, encoding: .utf8)
+            usleep(1_200_000)
             let status = try PodtrackBinary.run(["status", "--site", fixture.site.root.path])
             #expect(status.status == 1, "status exits 1 when something needs attention")
-            #expect(status.output.contains("orphans: 1 shipment(s)"))
-            #expect(status.output.contains("1 quarantined"))
+            #expect(status.output.contains("- acme/erp: 1 quarantined drop(s)"), "\(status.output)")
+            #expect(status.output.contains("- acme: 1 orphan shipment(s) waiting too long for the ERP"), "\(status.output)")
+            #expect(status.output.contains("- acme/shopify-eu: 1 export file(s) not picked up in time"), "\(status.output)")
         }
     }
 
