@@ -28,7 +28,9 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
     static func scan(_ document: Data) throws -> [StructuredOutput] {
         guard document.contains(where: { !xmlWhitespace.contains($0) }) else { throw JMFFailure.empty }
         let scanner = JMFDocumentScanner()
-        let parser = XMLParser(data: document)
+        // From a stream, XMLParser hands libxml2 the document in pieces; given the whole Data at once,
+        // libxml2 (without XML_PARSE_HUGE) gives up on documents past 10 MB with an internal error.
+        let parser = XMLParser(stream: InputStream(data: document))
         parser.shouldProcessNamespaces = true
         parser.delegate = scanner
         let parsed = parser.parse()
