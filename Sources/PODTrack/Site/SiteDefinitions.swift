@@ -19,8 +19,11 @@ public struct SiteDefinitions: Sendable {
         var tenants: [TenantDefinitions] = []
         let tenantNames = directories(in: site.pipelines)
         if tenantNames.isEmpty {
-            throw DefinitionProblems([DefinitionProblem(file: site.relative(site.pipelines), key: "",
-                                                        message: "no tenant folders: expected Pipelines/<tenant>/sources/*.json")])
+            let exists = FileManager.default.fileExists(atPath: site.pipelines.path)
+            let message = exists
+                ? "no tenant folders in \(site.pipelines.path): expected Pipelines/<tenant>/sources/*.json"
+                : "there is no \(site.pipelines.path): run podtrack in the site's folder, or name it with --site DIR"
+            throw DefinitionProblems([DefinitionProblem(file: site.relative(site.pipelines), key: "", message: message)])
         }
         for tenant in tenantNames {
             let folder = site.pipelines.appendingPathComponent(tenant, isDirectory: true)
