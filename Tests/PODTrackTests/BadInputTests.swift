@@ -104,4 +104,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: outside.path), "the link's target is untouched")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ORDERS_2.csv.part").path))
     }
+
+    /// A JMF file that breaks after good job phases is quarantined whole: the phases read before
+    /// the fault were applied inside the drop's transaction and roll back with it.
+    @Test func aJMFFileBrokenAfterGoodRecordsLeavesNothingInTheLedger() throws {
+        let fixture = try SiteFixture()
+        let document = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <JMF xmlns="http://www.CIP4.org/JDFSchema_1_1" SenderID="Indigo-7" Version="1.4">
+              <Signal Type="Status" ID="S1"><DeviceInfo DeviceID="Indigo-7">
+                <JobPhase JobID="A-1-1" JobPartID="A-1-1_front.pdf" Status="InProgress" StartTime="2026-11-24T10:41:00+01:00"/>
+              </DeviceInfo></Signal>
+            </JFM>
+
+            """
+        try fixture.drop("acme", "jmf", "indigo7-00001.jmf", Data(document.utf8))
+        let engine = try Engine(site: fixture.site)
+        let summary = try engine.runOnce()
+        guard case .quarantined(let reason) = summary.drops.first?.outcome else {
+            Issue.record("expected quarantine, got \(String(describing: summary.drops.first?.outcome))")
+            return
+        }
+        #expect(reason.hasPrefix("malformed XML at line 6"))
+        #expect(try engine.ledger.orderView(tenant: "acme", orderNo: "A-1") == nil)
+        #expect(try engine.ledger.events(tenant: "acme", orderNo: "A-1", trackings: []).isEmpty)
+    }
 }

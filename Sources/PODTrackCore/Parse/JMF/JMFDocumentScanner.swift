@@ -14,7 +14,9 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
 
     private static let xmlWhitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
 
-    private var outputs: [StructuredOutput] = []
+    /// Where records and noise go as they are parsed, and the first error that call threw.
+    private var emit: ((StructuredOutput) throws -> Void)?
+    private var emitError: Error?
     private var envelope: JMFEnvelope?
     private var foreignRoot: ForeignRoot?
     private var message: JMFMessage?
@@ -23,9 +25,11 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
     private var openDeviceIDs: [String] = []
     private var syntaxError: XMLSyntaxError?
 
-    /// The records and noise of `document`; throws `DropFailure` when it cannot be read as JMF.
+    /// Emits the records and noise of `document` as they are parsed, so memory does not hold
+    /// them all; throws `DropFailure` when it cannot be read as JMF, possibly after emitting the
+    /// records before the fault (a drop is one transaction: a failure rolls all of it back).
     /// A document that is both foreign and malformed is reported as malformed.
-    static func scan(_ document: Data) throws -> [StructuredOutput] {
+    static func scan(_ document: Data, _ emit: (StructuredOutput) throws -> Void) throws {
         guard document.contains(where: { !xmlWhitespace.contains($0) }) else { throw JMFFailure.empty }
         let scanner = JMFDocumentScanner()
         // From a stream, XMLParser hands libxml2 the document in pieces; given the whole Data at once,
@@ -33,7 +37,12 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
         let parser = XMLParser(stream: InputStream(data: document))
         parser.shouldProcessNamespaces = true
         parser.delegate = scanner
-        let parsed = parser.parse()
+        let parsed = withoutActuallyEscaping(emit) { emit in
+            scanner.emit = emit
+            defer { scanner.emit = nil }
+            return parser.parse()
+        }
+        if let emitError = scanner.emitError { throw emitError }
         let sawRoot = scanner.envelope != nil || scanner.foreignRoot != nil
         if scanner.syntaxError == nil, !parsed || !sawRoot {
             // libxml2 runs in recover mode: parse() can succeed on text that holds no element at all.
@@ -46,7 +55,17 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
         if let foreignRoot = scanner.foreignRoot {
             throw JMFFailure.notJMF(rootName: foreignRoot.name, line: foreignRoot.line)
         }
-        return scanner.outputs
+    }
+
+    /// Hands one output on; an error from the receiver stops the parse and is rethrown by `scan`.
+    private func send(_ output: StructuredOutput, _ parser: XMLParser) {
+        guard emitError == nil, let emit else { return }
+        do {
+            try emit(output)
+        } catch {
+            emitError = error
+            parser.abortParsing()
+        }
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -67,7 +86,7 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
         } else if depth == 3, envelope?.dialect == .xjmf, elementName == "Header" {
             message?.readHeader(attributes)
         } else if let kind = message?.recordKind, elementName == kind.elementName {
-            addRecord(JMFStatusElement(kind: kind, attributes: attributes, line: parser.lineNumber))
+            addRecord(JMFStatusElement(kind: kind, attributes: attributes, line: parser.lineNumber), parser)
         }
     }
 
@@ -75,9 +94,9 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
         guard syntaxError == nil else { return }
         switch openDeviceIDs.count {
         case 1 where envelope != nil && messageCount == 0:
-            outputs.append(.noise(count: 1))
+            send(.noise(count: 1), parser)
         case 2 where message != nil:
-            if message?.recordCount == 0 { outputs.append(.noise(count: 1)) }
+            if message?.recordCount == 0 { send(.noise(count: 1), parser) }
             message = nil
         default:
             break
@@ -97,11 +116,11 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
         }
     }
 
-    private func addRecord(_ element: JMFStatusElement) {
+    private func addRecord(_ element: JMFStatusElement, _ parser: XMLParser) {
         guard var message, let envelope else { return }
         let device = openDeviceIDs.last { !$0.isEmpty }
             ?? (message.sender.isEmpty ? envelope.sender : message.sender)
-        outputs.append(.record(element.record(in: message, envelope: envelope, device: device)))
+        send(.record(element.record(in: message, envelope: envelope, device: device)), parser)
         message.recordCount += 1
         self.message = message
     }
