@@ -1,3 +1,4 @@
+import Foundation
 import PODTrackCore
 import PODTrackLedger
 
@@ -9,6 +10,9 @@ public enum DropFileReader {
     /// fingerprint): only the rest is read, after the header line for CSV.
     public static func read(path: String, source: CompiledSource, into output: DropOutput, resume: ResumePoint? = nil) throws -> DropCounts {
         var reader = source.makeReader()
+        if case .structured(let format) = source.definition.format, format.streamReader != nil {
+            return try readPulled(path: path, reader: &reader, into: output)
+        }
         if let resume {
             if case .csv = source.definition.format {
                 try FileChunks.read(path, to: try headerEnd(path)) { chunk in try reader.feed(chunk, into: output) }
@@ -18,6 +22,17 @@ public enum DropFileReader {
         try FileChunks.read(path, from: resume?.size ?? 0) { chunk in try reader.feed(chunk, into: output) }
         return try reader.finish(into: output)
     }
+
+    /// A format whose parser pulls its input reads the file as a stream: memory does not follow its size.
+    private static func readPulled(path: String, reader: inout DropReader, into output: DropOutput) throws -> DropCounts {
+        var head = Data()
+        try FileChunks.read(path, to: headSize) { head.append(contentsOf: $0) }
+        guard let stream = InputStream(fileAtPath: path) else { throw IntakeError.cannotRead(path, "cannot open it as a stream") }
+        return try reader.read(stream: stream, head: head, isWhole: head.count < headSize, into: output)
+    }
+
+    /// How much of a pulled file is read ahead to tell an empty file or a MIME bundle.
+    private static let headSize = 1 << 16
 
     /// Sources whose files may be read on from where an earlier, shorter copy ended: line-based
     /// formats in encodings where a line break is one byte.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a source's records are about, which decides the fields it must map.
 public enum SourceKind: String, Sendable, Codable, CaseIterable {
     /// Order lines from the ERP: status per item line, storefront identity, shipments.
@@ -56,6 +58,16 @@ public enum StructuredFormat: String, Sendable, CaseIterable {
         switch self {
         case .jmf: JMFJobStatusReader.fieldNames
         case .x12: X12ShipmentStatusReader.fieldNames
+        }
+    }
+
+    /// Reads a whole file from a stream, for formats whose parser pulls its input (JMF's
+    /// XMLParser): arguments are the stream, its first bytes, whether those are all of it, and
+    /// where outputs go. Nil for formats fed in chunks.
+    public var streamReader: (@Sendable (InputStream, Data, Bool, (StructuredOutput) throws -> Void) throws -> Void)? {
+        switch self {
+        case .jmf: { try JMFJobStatusReader.read(stream: $0, head: $1, isWhole: $2, $3) }
+        case .x12: nil
         }
     }
 

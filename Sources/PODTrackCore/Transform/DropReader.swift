@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one drop, chunk by chunk: decodes, splits into records, maps them, and hands events and
 /// rejected rows to a `DropOutput` as it goes. Memory follows the longest record, not the file.
 public struct DropReader {
@@ -41,6 +43,16 @@ public struct DropReader {
         }
         noteLines()
         try process(into: output, final: false)
+    }
+
+    /// Reads a whole file of a format that pulls its input (`StructuredFormat.streamReader`) from
+    /// `stream`; `head` holds its first bytes (all of them when `isWhole`).
+    public mutating func read(stream: InputStream, head: Data, isWhole: Bool, into output: DropOutput) throws -> DropCounts {
+        guard case .structured(let format) = source.definition.format, let read = format.streamReader else {
+            throw DropFailure("this source's files are read in chunks, not pulled whole", hint: "report this: it is podtrack's mistake")
+        }
+        try read(stream, head, isWhole) { item in try self.takeStructured(item, into: output) }
+        return counts
     }
 
     /// Continues a file whose first `lines` lines an earlier drop already read: the bytes fed

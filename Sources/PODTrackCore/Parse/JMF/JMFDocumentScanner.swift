@@ -30,11 +30,17 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
     /// records before the fault (a drop is one transaction: a failure rolls all of it back).
     /// A document that is both foreign and malformed is reported as malformed.
     static func scan(_ document: Data, _ emit: (StructuredOutput) throws -> Void) throws {
-        guard document.contains(where: { !xmlWhitespace.contains($0) }) else { throw JMFFailure.empty }
+        try scan(head: document, isWhole: true, stream: InputStream(data: document), emit)
+    }
+
+    /// The same, pulling the document from `stream`; `head` is its first bytes (all of them when
+    /// `isWhole`), for telling an empty file or a MIME bundle.
+    static func scan(head: Data, isWhole: Bool, stream: InputStream, _ emit: (StructuredOutput) throws -> Void) throws {
+        if isWhole, !head.contains(where: { !xmlWhitespace.contains($0) }) { throw JMFFailure.empty }
         let scanner = JMFDocumentScanner()
         // From a stream, XMLParser hands libxml2 the document in pieces; given the whole Data at once,
         // libxml2 (without XML_PARSE_HUGE) gives up on documents past 10 MB with an internal error.
-        let parser = XMLParser(stream: InputStream(data: document))
+        let parser = XMLParser(stream: stream)
         parser.shouldProcessNamespaces = true
         parser.delegate = scanner
         let parsed = withoutActuallyEscaping(emit) { emit in
@@ -50,7 +56,7 @@ final class JMFDocumentScanner: NSObject, XMLParserDelegate {
                                                  line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
         }
         if let syntaxError = scanner.syntaxError {
-            throw JMFFailure.malformed(syntaxError, document: document)
+            throw JMFFailure.malformed(syntaxError, document: head)
         }
         if let foreignRoot = scanner.foreignRoot {
             throw JMFFailure.notJMF(rootName: foreignRoot.name, line: foreignRoot.line)

@@ -45,4 +45,11 @@ public struct JMFJobStatusReader: StructuredReader {
         document = Data()
         try JMFDocumentScanner.scan(bytes, emit)
     }
+
+    /// Reads a whole document from `stream`, which XMLParser pulls in pieces: memory does not
+    /// grow with the file, and the document's own encoding declaration applies. `head` is its
+    /// first bytes (all of them when `isWhole`), to tell an empty file or a MIME bundle.
+    public static func read(stream: InputStream, head: Data, isWhole: Bool, _ emit: (StructuredOutput) throws -> Void) throws {
+        try JMFDocumentScanner.scan(head: head, isWhole: isWhole, stream: stream, emit)
+    }
 }
