@@ -41,11 +41,11 @@ struct ExportFiles {
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
         let kept = sent.appendingPathComponent(staged.lastPathComponent)
         if link(staged.path, kept.path) != 0 && errno != EEXIST {
-            throw IntakeError.cannotMove(site.relative(staged), site.relative(kept), String(cString: strerror(errno)))
+            throw FileSystemError.cannotMove(site.relative(staged), site.relative(kept), String(cString: strerror(errno)))
         }
         let destination = outbox.appendingPathComponent(staged.lastPathComponent)
         guard rename(staged.path, destination.path) == 0 else {
-            throw IntakeError.cannotMove(site.relative(staged), site.relative(destination), String(cString: strerror(errno)))
+            throw FileSystemError.cannotMove(site.relative(staged), site.relative(destination), String(cString: strerror(errno)))
         }
         return destination
     }

@@ -17,25 +17,25 @@ struct ExportWriter {
     /// Creates (or truncates) the file at `path` with permission bits `mode`.
     init(format: any ExportFormat, path: String, mode: Int, neutralizeFormulas: Bool) throws {
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
-        guard descriptor >= 0 else { throw IntakeError.cannotRead(path, "cannot create the export file: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw FileSystemError.cannotWrite(path, String(cString: strerror(errno))) }
         fchmod(descriptor, mode_t(mode))
         self.format = format
         self.path = path
         self.neutralizeFormulas = neutralizeFormulas && format.delimiter == ","
-        append(format.header)
+        try append(format.header)
     }
 
-    mutating func append(_ cells: [String]) {
+    mutating func append(_ cells: [String]) throws {
         buffer += Array(cells.map(encode).joined(separator: String(format.delimiter)).utf8)
         buffer.append(UInt8(ascii: "\n"))
-        if buffer.count > 1 << 16 { try? flush() }
+        if buffer.count > 1 << 16 { try flush() }
     }
 
     /// Writes what is buffered, syncs the file to disk, closes it and returns its SHA-256.
     mutating func close() throws -> String {
         try flush()
         defer { Glibc.close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw IntakeError.cannotRead(path, "fsync: \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else { throw FileSystemError.cannotWrite(path, "fsync: \(String(cString: strerror(errno)))") }
         return SHA256.hex(hasher.finalize())
     }
 
@@ -46,7 +46,7 @@ struct ExportWriter {
             let count = buffer[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw IntakeError.cannotRead(path, "write: \(String(cString: strerror(errno)))")
+                throw FileSystemError.cannotWrite(path, "write: \(String(cString: strerror(errno)))")
             }
             written += count
         }

@@ -36,7 +36,7 @@ struct StorefrontPublisher {
                         writer = try ExportWriter(format: format, path: path.path, mode: storefront.fileMode,
                                                   neutralizeFormulas: storefront.neutralizeFormulas)
                     }
-                    writer?.append(row.cells)
+                    try writer?.append(row.cells)
                     try export.markTold(row, order: order.orderNo)
                 }
             }

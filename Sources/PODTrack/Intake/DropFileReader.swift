@@ -27,7 +27,7 @@ public enum DropFileReader {
     private static func readPulled(path: String, reader: inout DropReader, into output: DropOutput) throws -> DropCounts {
         var head = Data()
         try FileChunks.read(path, to: headSize) { head.append(contentsOf: $0) }
-        guard let stream = InputStream(fileAtPath: path) else { throw IntakeError.cannotRead(path, "cannot open it as a stream") }
+        guard let stream = InputStream(fileAtPath: path) else { throw FileSystemError.cannotRead(path, "cannot open it as a stream") }
         return try reader.read(stream: stream, head: head, isWhole: head.count < headSize, into: output)
     }
 

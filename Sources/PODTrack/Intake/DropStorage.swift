@@ -21,7 +21,7 @@ struct DropStorage {
     func move(_ file: URL, to destination: URL) throws {
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard rename(file.path, destination.path) == 0 else {
-            throw IntakeError.cannotMove(site.relative(file), site.relative(destination), String(cString: strerror(errno)))
+            throw FileSystemError.cannotMove(site.relative(file), site.relative(destination), String(cString: strerror(errno)))
         }
     }
 

@@ -10,14 +10,14 @@ struct FileChunks {
     /// before byte `end` (the whole file by default).
     static func read(_ path: String, from offset: Int = 0, to end: Int = .max, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IntakeError.cannotRead(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileSystemError.cannotRead(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw IntakeError.cannotRead(path, "not a regular file")
+            throw FileSystemError.cannotRead(path, "not a regular file")
         }
         if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 {
-            throw IntakeError.cannotRead(path, String(cString: strerror(errno)))
+            throw FileSystemError.cannotRead(path, String(cString: strerror(errno)))
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -26,7 +26,7 @@ struct FileChunks {
             let count = Glibc.read(descriptor, buffer.baseAddress, min(chunkSize, end - position))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw IntakeError.cannotRead(path, String(cString: strerror(errno)))
+                throw FileSystemError.cannotRead(path, String(cString: strerror(errno)))
             }
             if count == 0 { return }
             position += count
@@ -59,15 +59,19 @@ struct FileChunks {
     }
 }
 
-/// Why a file could not be taken in.
-enum IntakeError: Error, CustomStringConvertible {
+/// A file-system call that failed, naming the path and what went wrong.
+enum FileSystemError: Error, CustomStringConvertible {
     case cannotRead(String, String)
+    case cannotWrite(String, String)
     case cannotMove(String, String, String)
+    case cannotWatch(String)
 
     var description: String {
         switch self {
         case .cannotRead(let path, let reason): "\(path) cannot be read: \(reason)"
+        case .cannotWrite(let path, let reason): "\(path) cannot be written: \(reason)"
         case .cannotMove(let from, let to, let reason): "\(from) cannot be moved to \(to): \(reason)"
+        case .cannotWatch(let reason): "the inbox cannot be watched (inotify): \(reason)"
         }
     }
 }

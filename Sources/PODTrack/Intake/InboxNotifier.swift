@@ -11,7 +11,7 @@ final class InboxNotifier {
 
     init() throws {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { throw IntakeError.cannotRead("inotify", String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileSystemError.cannotWatch(String(cString: strerror(errno))) }
     }
 
     deinit { close(descriptor) }

@@ -11,11 +11,11 @@ final class SiteLock {
         try FileManager.default.createDirectory(at: site.state, withIntermediateDirectories: true)
         let path = site.state.appendingPathComponent("podtrack.lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw IntakeError.cannotRead(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileSystemError.cannotWrite(path, String(cString: strerror(errno))) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 close(descriptor)
-                throw IntakeError.cannotRead(path, String(cString: strerror(errno)))
+                throw FileSystemError.cannotWrite(path, String(cString: strerror(errno)))
             }
             guard wait else {
                 let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
