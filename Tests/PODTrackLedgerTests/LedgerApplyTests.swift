@@ -115,3 +115,14 @@ import PODTrackCore
         #expect(try export(once: false) == 1)
     }
 }
+
+@Suite struct DedupeKeyTests {
+    @Test func aKeyBuiltFromAPrefixEqualsOneBuiltWhole() {
+        let prefix = DedupeKey().adding("acme").adding("line")
+        #expect(prefix.adding("A-1/1").value == DedupeKey.subject(tenant: "acme", kind: "line", subject: "A-1/1"))
+        #expect(DedupeKey.subject(tenant: "acme", kind: "line", subject: "A-1/1")
+                != DedupeKey.subject(tenant: "northwind", kind: "line", subject: "A-1/1"), "tenants never share a key")
+        #expect(DedupeKey().adding("ab").adding("c").value != DedupeKey().adding("a").adding("bc").value,
+                "parts are separated, not concatenated")
+    }
+}

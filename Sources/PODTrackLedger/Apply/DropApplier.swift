@@ -15,6 +15,9 @@ public final class DropApplier: DropOutput {
     private let claim: DropClaim
     private let sourceKind: SourceKind
     private let store: EntityStore
+    /// Key prefixes of this drop's tenant and source kind (see `DedupeKey`).
+    private let eventKeyPrefix: DedupeKey
+    private let subjectKeyPrefixes: (line: DedupeKey, shipment: DedupeKey)
     private var journaled: Set<String> = []
     /// Orders whose lines a tracking number links, as read once per drop (carrier drops change no lines).
     private var ordersByTracking: [String: [String]] = [:]
@@ -26,6 +29,9 @@ public final class DropApplier: DropOutput {
         self.claim = claim
         self.sourceKind = sourceKind
         self.store = EntityStore(tenant: claim.tenant, statements: statements)
+        self.eventKeyPrefix = DedupeKey().adding(claim.tenant).adding(sourceKind.rawValue)
+        let tenantKey = DedupeKey().adding(claim.tenant)
+        self.subjectKeyPrefixes = (tenantKey.adding("line"), tenantKey.adding("shipment"))
     }
 
     public func reject(_ row: RejectedRow) throws {
@@ -35,9 +41,12 @@ public final class DropApplier: DropOutput {
 
     public func accept(_ event: StatusEvent) throws {
         let subject = event.subject.key
-        let dedupe = DedupeKey.of(tenant: claim.tenant, sourceKind: sourceKind.rawValue, subject: subject,
-                                  state: event.state.rawValue, discriminator: event.discriminator)
-        let subjectKey = DedupeKey.subject(tenant: claim.tenant, kind: event.subject.kind, subject: subject)
+        let dedupe = eventKeyPrefix.adding(subject).adding(event.state.rawValue).adding(event.discriminator).value
+        let subjectKey: Int64
+        switch event.subject {
+        case .line: subjectKey = subjectKeyPrefixes.line.adding(subject).value
+        case .shipment: subjectKey = subjectKeyPrefixes.shipment.adding(subject).value
+        }
         try statements.insertEvent.run(.integer(event.occurredAt), .integer(dedupe), .integer(subjectKey), .text(claim.tenant),
                                        .text(sourceKind.rawValue),
                                        .text(event.subject.kind), .text(subject), .text(event.state.rawValue),
@@ -48,9 +57,10 @@ public final class DropApplier: DropOutput {
             return
         }
         stats.eventsNew += 1
+        let history = SubjectHistory(kind: event.subject.kind, subject: subject, key: subjectKey)
         switch event.subject {
-        case .line(let order, let line): try applyToLine(event, key: LineKey(order: order, line: line))
-        case .shipment(let tracking): try applyToShipment(event, tracking: tracking)
+        case .line(let order, let line): try applyToLine(event, key: LineKey(order: order, line: line), history: history)
+        case .shipment(let tracking): try applyToShipment(event, tracking: tracking, history: history)
         }
     }
 
@@ -61,7 +71,7 @@ public final class DropApplier: DropOutput {
 
     // MARK: lines
 
-    private func applyToLine(_ event: StatusEvent, key: LineKey) throws {
+    private func applyToLine(_ event: StatusEvent, key: LineKey, history: SubjectHistory) throws {
         var order = try store.order(key.order)
         order.updatedAt = max(order.updatedAt, event.occurredAt)
         if let facts = event.facts, event.occurredAt >= (order.factsAt ?? .min) {
@@ -73,7 +83,7 @@ public final class DropApplier: DropOutput {
         try store.put(order, key.order)
 
         var line = try store.line(key)
-        line.fold = try folded(line.fold, with: event, subjectKind: "line")
+        line.fold = try folded(line.fold, with: event, history: history)
         if let facts = event.facts, event.occurredAt >= (line.factsAt ?? .min) {
             line.factsAt = event.occurredAt
             line.sku = facts.sku ?? line.sku
@@ -102,9 +112,9 @@ public final class DropApplier: DropOutput {
 
     // MARK: shipments
 
-    private func applyToShipment(_ event: StatusEvent, tracking: String) throws {
+    private func applyToShipment(_ event: StatusEvent, tracking: String, history: SubjectHistory) throws {
         var shipment = try store.shipment(tracking) ?? StoredShipment()
-        shipment.fold = try folded(shipment.fold, with: event, subjectKind: "shipment")
+        shipment.fold = try folded(shipment.fold, with: event, history: history)
         shipment.carrier = shipment.carrier ?? event.carrier
         shipment.reference = event.reference ?? shipment.reference
         shipment.events += 1
@@ -127,15 +137,14 @@ public final class DropApplier: DropOutput {
     /// `fold` with `event` folded in: incrementally when that gives the time-ordered answer (see
     /// `LifecycleFold.canApply`), else by refolding the subject's whole stored history (which
     /// already holds the event).
-    private func folded(_ fold: LifecycleFold, with event: StatusEvent, subjectKind: String) throws -> LifecycleFold {
+    private func folded(_ fold: LifecycleFold, with event: StatusEvent, history subject: SubjectHistory) throws -> LifecycleFold {
         if fold.canApply(event.state, at: event.occurredAt) {
             var next = fold
             next.apply(event.state, at: event.occurredAt)
             return next
         }
         var history: [(state: LifecycleState, occurredAt: Int64)] = []
-        let key = DedupeKey.subject(tenant: claim.tenant, kind: subjectKind, subject: event.subject.key)
-        try statements.historyOfSubject.forEachRow([.integer(key), .text(claim.tenant), .text(subjectKind), .text(event.subject.key)]) { row in
+        try statements.historyOfSubject.forEachRow([.integer(subject.key), .text(claim.tenant), .text(subject.kind), .text(subject.subject)]) { row in
             if let state = LifecycleState(rawValue: row.text(0)) { history.append((state, row.int(1))) }
         }
         return LifecycleFold.folding(history)
@@ -145,4 +154,11 @@ public final class DropApplier: DropOutput {
         guard journaled.insert(order).inserted else { return }
         try statements.insertJournal.run(.text(claim.tenant), .text(order), .integer(dropID))
     }
+}
+
+/// Where a subject's stored history is found: its kind, its text and its key.
+private struct SubjectHistory {
+    let kind: String
+    let subject: String
+    let key: Int64
 }
