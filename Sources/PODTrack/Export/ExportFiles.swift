@@ -26,8 +26,8 @@ struct ExportFiles {
     /// are padded so that a lexical sort of the names is their order of creation.
     func name(_ seq: Int, resendOf original: Int? = nil) -> String {
         let format = storefront.format.format
-        let resend = original.map { "-resend-\(Self.padded($0))" } ?? ""
-        return "\(format.filePrefix)-\(Self.padded(seq))\(resend).\(format.fileExtension)"
+        let resend = original.map { "-resend-\($0.zeroPadded(6))" } ?? ""
+        return "\(format.filePrefix)-\(seq.zeroPadded(6))\(resend).\(format.fileExtension)"
     }
 
     /// Keeps a hard link under `sent/`, then renames the staged file into the Outbox.
@@ -48,10 +48,5 @@ struct ExportFiles {
             throw FileSystemError.cannotMove(site.relative(staged), site.relative(destination), String(cString: strerror(errno)))
         }
         return destination
-    }
-
-    static func padded(_ seq: Int) -> String {
-        let digits = String(seq)
-        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PODTrackCore
 
 /// Where settled drops go: the archive (applied and duplicate drops) and quarantine (unusable
 /// drops, each with a readable `.error.txt` beside it). Names carry the time and fingerprint, and
@@ -34,7 +35,7 @@ struct DropStorage {
     private func uniquePath(in base: URL, file: PendingFile, fingerprint: String, at time: Int64) -> URL {
         let folder = base.appendingPathComponent(file.tenant, isDirectory: true)
             .appendingPathComponent(file.source.definition.name, isDirectory: true)
-        let stamp = Self.stamp(time)
+        let stamp = UTCText.compact(time)
         let stem = "\(file.name)@\(stamp)-\(fingerprint.prefix(12))"
         var candidate = folder.appendingPathComponent(stem)
         var counter = 1
@@ -43,16 +44,5 @@ struct DropStorage {
             candidate = folder.appendingPathComponent("\(stem)-\(counter)")
         }
         return candidate
-    }
-
-    /// `20261124T101644Z` for an instant in epoch ms.
-    static func stamp(_ time: Int64) -> String {
-        let date = Date(timeIntervalSince1970: Double(time) / 1000)
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(parts.year, 4))\(pad(parts.month, 2))\(pad(parts.day, 2))T\(pad(parts.hour, 2))\(pad(parts.minute, 2))\(pad(parts.second, 2))Z"
     }
 }

@@ -3,7 +3,14 @@ public enum UTCText {
     /// `2026-11-24T09:16:44Z`.
     public static func iso8601(_ epochMilliseconds: Int64) -> String {
         let civil = CivilDateTime(epochMilliseconds: epochMilliseconds, offsetSeconds: 0)
-        return "\(date(civil))T\(pad(civil.hour, 2)):\(pad(civil.minute, 2)):\(pad(civil.second, 2))Z"
+        return "\(date(civil))T\(civil.hour.zeroPadded(2)):\(civil.minute.zeroPadded(2)):\(civil.second.zeroPadded(2))Z"
+    }
+
+    /// `20261124T091644Z`: for file names.
+    public static func compact(_ epochMilliseconds: Int64) -> String {
+        let civil = CivilDateTime(epochMilliseconds: epochMilliseconds, offsetSeconds: 0)
+        return civil.year.zeroPadded(4) + civil.month.zeroPadded(2) + civil.day.zeroPadded(2) + "T"
+            + civil.hour.zeroPadded(2) + civil.minute.zeroPadded(2) + civil.second.zeroPadded(2) + "Z"
     }
 
     /// `2026-11-24`.
@@ -12,11 +19,6 @@ public enum UTCText {
     }
 
     private static func date(_ civil: CivilDateTime) -> String {
-        "\(pad(civil.year, 4))-\(pad(civil.month, 2))-\(pad(civil.day, 2))"
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        "\(civil.year.zeroPadded(4))-\(civil.month.zeroPadded(2))-\(civil.day.zeroPadded(2))"
     }
 }
