@@ -10,8 +10,8 @@ public enum DropFileReader {
     /// fingerprint): only the rest is read, after the header line for CSV.
     public static func read(path: String, source: CompiledSource, into output: DropOutput, resume: ResumePoint? = nil) throws -> DropCounts {
         var reader = source.makeReader()
-        if case .structured(let format) = source.definition.format, format.streamReader != nil {
-            return try readPulled(path: path, reader: &reader, into: output)
+        if case .structured(let format) = source.definition.format, let pull = format.streamReader {
+            return try readPulled(path: path, with: pull, reader: &reader, into: output)
         }
         if let resume {
             if case .csv = source.definition.format {
@@ -24,11 +24,12 @@ public enum DropFileReader {
     }
 
     /// A format whose parser pulls its input reads the file as a stream: memory does not follow its size.
-    private static func readPulled(path: String, reader: inout DropReader, into output: DropOutput) throws -> DropCounts {
+    private static func readPulled(path: String, with pull: StructuredFormat.StreamReader, reader: inout DropReader,
+                                   into output: DropOutput) throws -> DropCounts {
         var head = Data()
         try FileChunks.read(path, to: headSize) { head.append(contentsOf: $0) }
         guard let stream = InputStream(fileAtPath: path) else { throw FileSystemError.cannotRead(path, "cannot open it as a stream") }
-        return try reader.read(stream: stream, head: head, isWhole: head.count < headSize, into: output)
+        return try reader.read(stream: stream, head: head, isWhole: head.count < headSize, with: pull, into: output)
     }
 
     /// How much of a pulled file is read ahead to tell an empty file or a MIME bundle.

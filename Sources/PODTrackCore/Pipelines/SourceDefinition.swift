@@ -61,10 +61,13 @@ public enum StructuredFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Reads a whole file from a stream, for formats whose parser pulls its input (JMF's
-    /// XMLParser): arguments are the stream, its first bytes, whether those are all of it, and
-    /// where outputs go. Nil for formats fed in chunks.
-    public var streamReader: (@Sendable (InputStream, Data, Bool, (StructuredOutput) throws -> Void) throws -> Void)? {
+    /// Reads a whole file from a stream: the stream, its first bytes, whether those are all of
+    /// it, and where outputs go.
+    public typealias StreamReader = @Sendable (InputStream, Data, Bool, (StructuredOutput) throws -> Void) throws -> Void
+
+    /// The stream reader of formats whose parser pulls its input (JMF's XMLParser); nil for
+    /// formats fed in chunks.
+    public var streamReader: StreamReader? {
         switch self {
         case .jmf: { try JMFJobStatusReader.read(stream: $0, head: $1, isWhole: $2, $3) }
         case .x12: nil

@@ -45,12 +45,10 @@ public struct DropReader {
         try process(into: output, final: false)
     }
 
-    /// Reads a whole file of a format that pulls its input (`StructuredFormat.streamReader`) from
-    /// `stream`; `head` holds its first bytes (all of them when `isWhole`).
-    public mutating func read(stream: InputStream, head: Data, isWhole: Bool, into output: DropOutput) throws -> DropCounts {
-        guard case .structured(let format) = source.definition.format, let read = format.streamReader else {
-            throw DropFailure("this source's files are read in chunks, not pulled whole", hint: "report this: it is podtrack's mistake")
-        }
+    /// Reads a whole file with `read`, the stream reader of a format that pulls its input
+    /// (`StructuredFormat.streamReader`); `head` holds the file's first bytes (all of them when `isWhole`).
+    public mutating func read(stream: InputStream, head: Data, isWhole: Bool, with read: StructuredFormat.StreamReader,
+                              into output: DropOutput) throws -> DropCounts {
         try read(stream, head, isWhole) { item in try self.takeStructured(item, into: output) }
         return counts
     }
