@@ -15,7 +15,7 @@ import Testing
         {"kind": "print", "files": ["*.log"],
          "format": {"type": "line-log", "pattern": "{time:token} [{device}] job={job} name=\\"{name}\\" state={state:token} copies={copies}"},
          "extract": {"name": "{order}-{line:digits}_{_}"},
-         "fields": {"order": "order", "line": "line", "status": "state", "time": "time", "job": "job", "device": "device"},
+         "fields": {"order": "order", "line": "line", "status": "state", "time": "time", "job": "job"},
          "time": {"format": "iso8601", "zone": "Europe/Berlin"},
          "states": {"RECEIVED": "queued", "PRINTING": "printing", "PRINTED": "printed", "FAILED": "print_failed", "CANCELLED": null}}
         """

@@ -21,7 +21,7 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
     public var optionalFields: [CanonicalField] {
         switch self {
         case .erp: [.sku, .quantity, .channel, .channelRef, .channelLineRef, .shipTo, .carrier, .tracking]
-        case .print: [.job, .device]
+        case .print: [.job]
         case .carrier: [.reference, .carrier]
         }
     }
@@ -33,7 +33,7 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable, CodingKeyRe
     case channelRef = "channel_ref"
     case channelLineRef = "channel_line_ref"
     case shipTo = "ship_to"
-    case carrier, tracking, reference, job, device
+    case carrier, tracking, reference, job
 }
 
 /// How a source's files are split into raw records.
