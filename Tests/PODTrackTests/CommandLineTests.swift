@@ -14,7 +14,7 @@ struct CommandLineTests {
         #expect(badOption.output.contains("usage: podtrack run"))
     }
 
-    @Test(arguments: ["run", "try", "check"])
+    @Test(arguments: ["run", "try", "check", "watch", "rejects", "retry", "prune", "export", "status", "explain", "report"])
     func everyCommandHasHelp(command: String) throws {
         let result = try PodtrackBinary.run([command, "--help"])
         #expect(result.status == 0)
