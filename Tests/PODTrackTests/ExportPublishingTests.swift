@@ -50,6 +50,12 @@ import Testing
         #expect(try files(fixture, "amazon-de") == ["amazon-000001.txt"])
         let forced = try engine.exportAgain(tenant: "acme", storefront: "amazon-de", resend: 1, allowRepeats: true)
         #expect(forced.rows == 1)
+
+        // A kept copy that no longer has the published bytes is never sent as if it were that file.
+        let kept = fixture.site.state.appendingPathComponent("sent/acme/shopify-eu/shopify-000001.csv")
+        try FileManager.default.removeItem(at: kept)
+        try Data("order_name\n#tampered\n".utf8).write(to: kept)
+        #expect(throws: ExportError.self) { try engine.exportAgain(tenant: "acme", storefront: "shopify-eu", resend: 1, allowRepeats: false) }
     }
 
     @Test func aSnapshotTellsEverythingAgainExceptAmazonsConfirmations() throws {

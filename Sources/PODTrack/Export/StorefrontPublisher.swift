@@ -64,6 +64,9 @@ struct StorefrontPublisher {
         try files.createFolders()
         let kept = files.sent.appendingPathComponent(original.file)
         guard FileManager.default.fileExists(atPath: kept.path) else { throw ExportError.notKept(site.relative(kept)) }
+        guard try FileChunks.fingerprint(kept.path).hex == original.fingerprint else {
+            throw ExportError.keptCopyChanged(site.relative(kept))
+        }
         let name = { (next: Int) in files.name(next, resendOf: seq) }
         let record = try ledger.recordResend(of: original, fileName: name, createdAt: now())
         let temporary = files.staging.appendingPathComponent(record.file)
@@ -80,6 +83,7 @@ public enum ExportError: Error, CustomStringConvertible {
     case noSuchExport(String, Int)
     case notKept(String)
     case noSuchStorefront(String)
+    case keptCopyChanged(String)
 
     public var description: String {
         switch self {
@@ -89,6 +93,7 @@ public enum ExportError: Error, CustomStringConvertible {
         case .noSuchExport(let name, let seq): "\(name) has no export number \(seq)"
         case .notKept(let path): "the sent copy \(path) is gone (pruned?): use --snapshot instead"
         case .noSuchStorefront(let name): "no storefront \(name) is defined"
+        case .keptCopyChanged(let path): "the sent copy \(path) no longer has the bytes that were published: use --snapshot instead"
         }
     }
 }
