@@ -9,12 +9,8 @@ struct ExportFiles {
     let storefront: StorefrontDefinition
 
     var outbox: URL { site.outbox(tenant: storefront.tenant, storefront: storefront.name) }
-    var staging: URL { Self.folder(site.outgoing, storefront) }
-    var sent: URL { Self.folder(site.state.appendingPathComponent("sent", isDirectory: true), storefront) }
-
-    private static func folder(_ base: URL, _ storefront: StorefrontDefinition) -> URL {
-        base.appendingPathComponent(storefront.tenant, isDirectory: true).appendingPathComponent(storefront.name, isDirectory: true)
-    }
+    var staging: URL { site.outgoing(tenant: storefront.tenant, storefront: storefront.name) }
+    var sent: URL { site.sent(tenant: storefront.tenant, storefront: storefront.name) }
 
     func createFolders() throws {
         for folder in [outbox, staging, sent] {

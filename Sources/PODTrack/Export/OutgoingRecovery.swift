@@ -13,12 +13,12 @@ struct OutgoingRecovery {
         for tenant in SiteDefinitions.directories(in: site.outgoing) {
             let tenantFolder = site.outgoing.appendingPathComponent(tenant, isDirectory: true)
             for storefront in SiteDefinitions.directories(in: tenantFolder) {
-                let folder = tenantFolder.appendingPathComponent(storefront, isDirectory: true)
+                let folder = site.outgoing(tenant: tenant, storefront: storefront)
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
                     let file = folder.appendingPathComponent(name)
                     if try ledger.exportRecorded(tenant: tenant, storefront: storefront, file: name) {
-                        let sent = site.state.appendingPathComponent("sent/\(tenant)/\(storefront)", isDirectory: true)
-                        let published = try ExportFiles.publish(file, keepingIn: sent, into: site.outbox(tenant: tenant, storefront: storefront), site: site)
+                        let published = try ExportFiles.publish(file, keepingIn: site.sent(tenant: tenant, storefront: storefront),
+                                                                into: site.outbox(tenant: tenant, storefront: storefront), site: site)
                         recovered.append(site.relative(published))
                     } else {
                         try FileManager.default.removeItem(at: file)

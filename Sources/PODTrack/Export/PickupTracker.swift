@@ -12,7 +12,7 @@ struct PickupTracker {
         var picked = 0
         for export in try ledger.exportsWaitingForPickup() {
             let file = site.outbox(tenant: export.tenant, storefront: export.storefront).appendingPathComponent(export.file)
-            let staged = site.outgoing.appendingPathComponent("\(export.tenant)/\(export.storefront)/\(export.file)")
+            let staged = site.outgoing(tenant: export.tenant, storefront: export.storefront).appendingPathComponent(export.file)
             if !FileManager.default.fileExists(atPath: file.path) && !FileManager.default.fileExists(atPath: staged.path) {
                 try ledger.markPickedUp(export.id, at: time)
                 picked += 1

@@ -28,6 +28,17 @@ public struct Site: Sendable {
         outbox.appendingPathComponent(tenant, isDirectory: true).appendingPathComponent(storefront, isDirectory: true)
     }
 
+    /// Where a storefront's export files are written before they are renamed into its Outbox folder.
+    public func outgoing(tenant: String, storefront: String) -> URL {
+        outgoing.appendingPathComponent(tenant, isDirectory: true).appendingPathComponent(storefront, isDirectory: true)
+    }
+
+    /// Where a copy of every file published to a storefront is kept, for resends.
+    public func sent(tenant: String, storefront: String) -> URL {
+        state.appendingPathComponent("sent", isDirectory: true).appendingPathComponent(tenant, isDirectory: true)
+            .appendingPathComponent(storefront, isDirectory: true)
+    }
+
     /// The site's ledger for commands that only read it (no lock: SQLite's WAL lets them read
     /// while a pass writes). Fails clearly when no pass has run yet.
     public func openLedgerForReading() throws -> Ledger {
