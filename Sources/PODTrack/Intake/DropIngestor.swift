@@ -82,7 +82,7 @@ struct DropIngestor {
             let result = try ledger.applyDrop(claim, sourceKind: definition.kind, storedAs: site.relative(archived),
                                               resumedFrom: resume) { applier in
                 let sink = SamplingOutput(applier: applier, limit: Self.rejectSamples)
-                let counts = try DropFileReader.read(path: file.url.path, source: file.source, into: sink, resume: resume)
+                let counts = try ReadAhead.read(path: file.url.path, source: file.source, resume: resume, into: sink)
                 guard FileIdentity(path: file.url.path) == file.identity else { throw FileChangedWhileRead() }
                 report.sampleRejects = sink.samples
                 return counts

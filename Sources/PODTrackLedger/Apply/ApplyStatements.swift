@@ -5,49 +5,58 @@ final class ApplyStatements {
     let insertReject: Statement
     let insertJournal: Statement
     let selectOrder: Statement
-    let upsertOrder: Statement
+    let insertOrder: Statement
+    let updateOrder: Statement
     let selectLine: Statement
-    let upsertLine: Statement
+    let insertLine: Statement
+    let updateLine: Statement
     let selectShipment: Statement
-    let upsertShipment: Statement
+    let insertShipment: Statement
+    let updateShipment: Statement
     let ordersOfTracking: Statement
-    let historyOfSubject: Statement
 
     init(_ database: Database) throws {
         self.database = database
         insertEvent = try database.cached("""
-            INSERT OR IGNORE INTO events (occurred_at, dedupe, subject_key, tenant, source_kind, subject_kind, subject, state,
-                                          discriminator, source, drop_id, line, raw_word)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO events (occurred_at, dedupe, drop_id, line, state, raw_word, discriminator)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         insertReject = try database.cached("INSERT INTO rejects (drop_id, line, field, reason, raw_text) VALUES (?, ?, ?, ?, ?)")
         insertJournal = try database.cached("INSERT INTO journal (tenant, order_no, drop_id) VALUES (?, ?, ?)")
         selectOrder = try database.cached("""
             SELECT channel, channel_ref, ship_to, facts_at, updated_at FROM orders WHERE tenant = ? AND order_no = ?
             """)
-        upsertOrder = try database.cached("""
-            INSERT OR REPLACE INTO orders (tenant, order_no, channel, channel_ref, ship_to, facts_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        (insertOrder, updateOrder) = try Self.writes(database, table: "orders", columns: Self.orderColumns, key: ["tenant", "order_no"])
         selectLine = try database.cached("""
-            SELECT \(StoredFold.columns), sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at
+            SELECT \(StoredFold.columns), sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at, history
             FROM lines WHERE tenant = ? AND order_no = ? AND line_no = ?
             """)
-        upsertLine = try database.cached("""
-            INSERT OR REPLACE INTO lines (tenant, order_no, line_no, \(StoredFold.columns),
-                                          sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        (insertLine, updateLine) = try Self.writes(database, table: "lines", columns: Self.lineColumns, key: ["tenant", "order_no", "line_no"])
         selectShipment = try database.cached("""
-            SELECT \(StoredFold.columns), carrier, reference, events, linked FROM shipments WHERE tenant = ? AND tracking = ?
+            SELECT \(StoredFold.columns), carrier, reference, events, linked, history FROM shipments WHERE tenant = ? AND tracking = ?
             """)
-        upsertShipment = try database.cached("""
-            INSERT OR REPLACE INTO shipments (tenant, tracking, carrier, reference, \(StoredFold.columns), events, linked)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        (insertShipment, updateShipment) = try Self.writes(database, table: "shipments", columns: Self.shipmentColumns,
+                                                           key: ["tenant", "tracking"])
         ordersOfTracking = try database.cached("SELECT DISTINCT order_no FROM lines WHERE tenant = ? AND tracking = ?")
-        historyOfSubject = try database.cached("""
-            SELECT state, occurred_at FROM events WHERE subject_key = ? AND tenant = ? AND subject_kind = ? AND subject = ?
+    }
+
+    /// The written columns of each entity, in the order `EntityStore.flush` binds them (the key follows).
+    static let orderColumns = ["channel", "channel_ref", "ship_to", "facts_at", "updated_at"]
+    static let lineColumns = StoredFold.columnNames
+        + ["sku", "quantity", "channel_line_ref", "facts_at", "tracking", "carrier", "shipped_at", "history"]
+    static let shipmentColumns = StoredFold.columnNames + ["carrier", "reference", "events", "linked", "history"]
+
+    /// An INSERT of a new row and an UPDATE of a stored one, both bound as `columns` then `key`.
+    private static func writes(_ database: Database, table: String, columns: [String], key: [String]) throws
+        -> (insert: Statement, update: Statement) {
+        let all = columns + key
+        let insert = try database.cached("""
+            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
             """)
+        let update = try database.cached("""
+            UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", "))
+            WHERE \(key.map { "\($0) = ?" }.joined(separator: " AND "))
+            """)
+        return (insert, update)
     }
 }

@@ -5,7 +5,6 @@
 /// discriminator. The ledger's unique index is (occurred_at, dedupe): it grows in time order, so
 /// inserting a day's events touches few B-tree pages. Two different events merge only if they
 /// happened in the same millisecond and their keys collide: about 1 in 10^19 per such pair.
-/// `subject` keys a subject's history (`events.subject_key`), looked up with the texts compared too.
 ///
 /// A key is built by extending a prefix, so the parts that are the same for a whole drop (tenant,
 /// source kind) are hashed once per drop, not once per event.
@@ -34,10 +33,5 @@ struct DedupeKey {
         hash &*= 0xC4CE_B9FE_1A85_EC53
         hash ^= hash >> 33
         return Int64(bitPattern: hash)
-    }
-
-    /// The key of a subject's history.
-    static func subject(tenant: String, kind: String, subject: String) -> Int64 {
-        DedupeKey().adding(tenant).adding(kind).adding(subject).value
     }
 }

@@ -3,6 +3,7 @@ import PODTrackCore
 /// A line row as the applier reads and writes it.
 struct StoredLine {
     var fold = LifecycleFold()
+    var history = EventHistory()
     var sku: String?
     var quantity: Int?
     var channelLineRef: String?
@@ -15,6 +16,7 @@ struct StoredLine {
 /// A shipment row as the applier reads and writes it.
 struct StoredShipment {
     var fold = LifecycleFold()
+    var history = EventHistory()
     var carrier: String?
     var reference: String?
     /// Carrier events applied to it so far (held as an orphan while no line links it).
@@ -42,8 +44,8 @@ struct LineKey: Hashable, Comparable {
 
 /// How a `LifecycleFold` is stored: rank, flag, terminal, last_event_at, flagged columns.
 enum StoredFold {
-    static let columns = "rank, flag, terminal, last_event_at, flagged"
-    static let count: Int32 = 5
+    static let columnNames = ["rank", "flag", "terminal", "last_event_at", "flagged"]
+    static let columns = columnNames.joined(separator: ", ")
 
     static func read(_ row: Statement, from column: Int32) -> LifecycleFold {
         LifecycleFold(rank: Int(row.int(column)),

@@ -34,26 +34,29 @@ extension Ledger {
         try database.cached("SELECT 1 FROM orders WHERE tenant = ? AND order_no = ?").first([.text(tenant), .text(orderNo)]) { _ in true } ?? false
     }
 
-    /// Every event of the order's lines and of the given shipments, in the order they happened.
+    /// Every event of the order's lines and of the given shipments, in the order they happened,
+    /// found through each subject's history.
     public func events(tenant: String, orderNo: String, trackings: [String]) throws -> [EventRecord] {
-        var lineNumbers: [Int64] = []
-        try database.cached("SELECT line_no FROM lines WHERE tenant = ? AND order_no = ?")
-            .forEachRow([.text(tenant), .text(orderNo)]) { lineNumbers.append($0.int(0)) }
-        var events: [EventRecord] = []
-        let read = { (row: Statement) in
-            events.append(EventRecord(occurredAt: row.int(0), subjectKind: row.text(1), subject: row.text(2), state: row.text(3),
-                                      rawWord: row.text(4), source: row.text(5), fileName: row.text(6), line: Int(row.int(7)),
-                                      discriminator: row.text(8)))
+        var subjects: [(kind: String, subject: String, history: EventHistory)] = []
+        try database.cached("SELECT line_no, history FROM lines WHERE tenant = ? AND order_no = ? ORDER BY line_no")
+            .forEachRow([.text(tenant), .text(orderNo)]) { subjects.append(("line", "\(orderNo)/\($0.int(0))", EventHistory(text: $0.text(1)))) }
+        let shipment = try database.cached("SELECT history FROM shipments WHERE tenant = ? AND tracking = ?")
+        for tracking in trackings {
+            try shipment.forEachRow([.text(tenant), .text(tracking)]) { subjects.append(("shipment", tracking, EventHistory(text: $0.text(0)))) }
         }
         let select = try database.cached("""
-            SELECT e.occurred_at, e.subject_kind, e.subject, e.state, e.raw_word, e.source, d.name, e.line, e.discriminator
-            FROM events e JOIN drops d ON d.id = e.drop_id
-            WHERE e.subject_key = ? AND e.tenant = ? AND e.subject_kind = ? AND e.subject = ?
+            SELECT e.occurred_at, e.state, e.raw_word, d.source, d.name, e.line, e.discriminator
+            FROM events e JOIN drops d ON d.id = e.drop_id WHERE e.id = ?
             """)
-        let subjects = lineNumbers.map { ("line", "\(orderNo)/\($0)") } + trackings.map { ("shipment", $0) }
-        for (kind, subject) in subjects {
-            let key = DedupeKey.subject(tenant: tenant, kind: kind, subject: subject)
-            try select.forEachRow([.integer(key), .text(tenant), .text(kind), .text(subject)], read)
+        var events: [EventRecord] = []
+        for (kind, subject, history) in subjects {
+            for entry in history.entries {
+                try select.forEachRow([.integer(entry.id)]) { row in
+                    events.append(EventRecord(occurredAt: row.int(0), subjectKind: kind, subject: subject, state: row.text(1),
+                                              rawWord: row.text(2), source: row.text(3), fileName: row.text(4), line: Int(row.int(5)),
+                                              discriminator: row.text(6)))
+                }
+            }
         }
         return events.sorted { ($0.occurredAt, $0.subject) < ($1.occurredAt, $1.subject) }
     }

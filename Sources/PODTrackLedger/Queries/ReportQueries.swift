@@ -42,7 +42,8 @@ extension Ledger {
     public func eventsPerHour(since: Int64) throws -> [HourlyEvents] {
         var hours: [HourlyEvents] = []
         try database.cached("""
-            SELECT tenant, occurred_at / 3600000, count(*) FROM events WHERE occurred_at >= ? GROUP BY 1, 2 ORDER BY 1, 2
+            SELECT d.tenant, e.occurred_at / 3600000, count(*) FROM events e JOIN drops d ON d.id = e.drop_id
+            WHERE e.occurred_at >= ? GROUP BY 1, 2 ORDER BY 1, 2
             """).forEachRow([.integer(since)]) { row in
             hours.append(HourlyEvents(tenant: row.text(0), hour: row.int(1) * 3_600_000, events: Int(row.int(2))))
         }

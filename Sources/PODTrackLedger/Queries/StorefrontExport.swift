@@ -51,20 +51,20 @@ public final class StorefrontExport {
         return database.lastInsertRowID
     }
 
-    /// Calls `body` with every order of this storefront's channel the export covers.
+    /// Calls `body` with every order of this storefront's channel the export covers. The cursor
+    /// moves past every journaled change of the tenant, other channels' orders included.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
         let loader = OrderViewLoader(database: database)
         var orders: [String] = []
         try database.cached("""
-            SELECT order_no, max(seq) FROM journal WHERE tenant = ? AND seq > ? GROUP BY order_no ORDER BY min(seq)
-            """).forEachRow([.text(tenant), .integer(scope == .snapshot ? 0 : cursor)]) { row in
-            orders.append(row.text(0))
-            throughSeq = max(throughSeq, row.int(1))
+            SELECT j.order_no FROM journal j JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
+            WHERE j.tenant = ? AND j.seq > ? AND o.channel = ? GROUP BY j.order_no ORDER BY min(j.seq)
+            """).forEachRow([.text(tenant), .integer(scope == .snapshot ? 0 : cursor), .text(channel)]) { orders.append($0.text(0)) }
+        if let newest = try database.cached("SELECT max(seq) FROM journal WHERE tenant = ?").first([.text(tenant)], { $0.optionalInt(0) }) ?? nil {
+            throughSeq = max(throughSeq, newest)
         }
         for orderNo in orders {
-            if let order = try loader.load(tenant: tenant, orderNo: orderNo), order.channel == channel {
-                try body(order)
-            }
+            if let order = try loader.load(tenant: tenant, orderNo: orderNo) { try body(order) }
         }
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import PODTrackCore
+@testable import PODTrackLedger
+
+/// A ledger written by an older podtrack opens with its history intact.
+@Suite struct MigrationTests {
+    @Test func aVersion3LedgerKeepsEveryEventAndItsSubject() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("migration-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ledger.sqlite").path
+        let printed = DedupeKey().adding("acme").adding("print").adding("A-1/1").adding("printed").adding("J1").value
+        do {
+            let old = try Database(path: path)
+            try Migrations.migrate(old, upTo: 3)
+            try old.execute("""
+                INSERT INTO drops (id, tenant, source, name, fingerprint, size, state, received_at)
+                VALUES (1, 'acme', 'rip', 'rip-1.log', 'f1', 10, 'applied', 0), (2, 'acme', 'ups', 'QVD_1.csv', 'f2', 10, 'applied', 0);
+                INSERT INTO events (id, occurred_at, dedupe, subject_key, tenant, source_kind, subject_kind, subject, state,
+                                    discriminator, source, drop_id, line, raw_word) VALUES
+                    (1, 1000, 11, 0, 'acme', 'print', 'line', 'A-1/1', 'printing', 'J1', 'rip', 1, 4, 'Started'),
+                    (2, 2000, \(printed), 0, 'acme', 'print', 'line', 'A-1/1', 'printed', 'J1', 'rip', 1, 9, 'Done'),
+                    (3, 3000, 13, 0, 'acme', 'carrier', 'shipment', '1Z9', 'in_transit', '', 'ups', 2, 2, 'I');
+                INSERT INTO orders (tenant, order_no, channel, channel_ref, updated_at) VALUES ('acme', 'A-1', 'SHOPIFY-EU', '#1', 2000);
+                INSERT INTO lines (tenant, order_no, line_no, rank, last_event_at, tracking, carrier)
+                    VALUES ('acme', 'A-1', 1, 50, 2000, '1Z9', 'ups');
+                INSERT INTO shipments (tenant, tracking, rank, last_event_at, events, linked) VALUES ('acme', '1Z9', 80, 3000, 1, 1);
+                PRAGMA user_version = 3;
+                """)
+        }
+        let ledger = try Ledger(path: path)
+        let events = try ledger.events(tenant: "acme", orderNo: "A-1", trackings: ["1Z9"])
+        #expect(events.map(\.state) == ["printing", "printed", "in_transit"])
+        #expect(events.map(\.fileName) == ["rip-1.log", "rip-1.log", "QVD_1.csv"])
+        #expect(events.map(\.line) == [4, 9, 2])
+        #expect(events.map(\.rawWord) == ["Started", "Done", "I"])
+        #expect(events.map(\.subject) == ["A-1/1", "A-1/1", "1Z9"])
+
+        // The migrated history refolds: a late event on the line lands in time order.
+        let claim = DropClaim(tenant: "acme", source: "rip", name: "rip-2.log", fingerprint: "f3", size: 10, receivedAt: 0)
+        let result = try ledger.applyDrop(claim, sourceKind: .print, storedAs: "archive") { applier in
+            try applier.accept(StatusEvent(subject: .line(order: "A-1", line: 1), state: .queued, occurredAt: 500,
+                                           discriminator: "J1", rawWord: "Queued", line: 1))
+            try applier.accept(StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 2000,
+                                           discriminator: "J1", rawWord: "Done", line: 9))
+            return DropCounts()
+        }
+        #expect(result.stats.eventsNew == 1)
+        #expect(result.stats.eventsDuplicate == 1, "the old dedupe keys still hold")
+        #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.lines.first?.fold.progress == .printed)
+        #expect(try ledger.events(tenant: "acme", orderNo: "A-1", trackings: []).map(\.state) == ["queued", "printing", "printed"])
+    }
+}
