@@ -25,6 +25,13 @@ import Testing
          "states": {"PRINTED": "printed", "CANCELLED": null}}
         """
 
+    @Test func aTrackingURLTemplateTakesTheNumberWhereverItSaysSo() {
+        #expect(StorefrontCarrier(name: "UPS", trackingURL: "https://ups.example/track?n={tracking}&l=de").trackingURL(for: "1Z9")
+                == "https://ups.example/track?n=1Z9&l=de")
+        #expect(StorefrontCarrier(name: "DHL", trackingURL: "https://dhl.example/{tracking}").trackingURL(for: "00340") == "https://dhl.example/00340")
+        #expect(StorefrontCarrier(name: "Post").trackingURL(for: "X") == nil)
+    }
+
     @Test func aValidDefinitionCompiles() throws {
         let source = try parseSource(validLog, name: "rip")
         #expect(source.definition.kind == .print)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import PODTrackCore
 @testable import PODTrack
 
 /// Publishing into the Outbox: whole files only, receipts, resends and snapshots.
@@ -78,6 +79,32 @@ import Testing
         #expect(ExportWriter.neutralized("+49 30 1234") == "'+49 30 1234")
         #expect(ExportWriter.neutralized("-5") == "-5")
         #expect(ExportWriter.neutralized("TEE-BLK") == "TEE-BLK")
+    }
+
+    /// Writes `rows` with the format's writer and returns the file's text.
+    private func written(_ rows: [[String]], format: any ExportFormat, neutralize: Bool = true) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var writer = try ExportWriter(format: format, path: path, mode: 0o644, neutralizeFormulas: neutralize)
+        for row in rows { try writer.append(row) }
+        let fingerprint = try writer.close()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(fingerprint == SHA256.hex(SHA256.hash([UInt8](data))))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func csvCellsAreQuotedOnlyWhenTheyMustBe() throws {
+        let format = ShopifyFormat()
+        let text = try written([["plain", "a,b", "say \"hi\"", "two\r\nlines", "Müller – ÄÖ", "=1+1", ""]], format: format)
+        let header = format.header.joined(separator: ",") + "\n"
+        #expect(text == header + "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",Müller – ÄÖ,'=1+1,\n")
+        #expect(try written([["=1+1"]], format: format, neutralize: false) == header + "=1+1\n")
+    }
+
+    @Test func tabCellsLoseTheirTabsAndLineBreaks() throws {
+        let format = AmazonFormat()
+        let text = try written([["a\tb", "c\r\nd", "e\nf\rg", "Straße \"x\""]], format: format)
+        #expect(text == format.header.joined(separator: "\t") + "\n" + "a b\tc d\te f g\tStraße \"x\"\n")
     }
 
     @Test func aFormulaInAnERPFieldReachesShopifyDefused() throws {

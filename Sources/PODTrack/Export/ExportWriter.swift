@@ -8,6 +8,7 @@ import PODTrackCore
 /// quote, so tabs and line breaks inside a cell become spaces.
 struct ExportWriter {
     private let format: any ExportFormat
+    private let delimiter: UInt8
     private let neutralizeFormulas: Bool
     private let descriptor: Int32
     private let path: String
@@ -20,14 +21,18 @@ struct ExportWriter {
         guard descriptor >= 0 else { throw FileSystemError.cannotWrite(path, String(cString: strerror(errno))) }
         fchmod(descriptor, mode_t(mode))
         self.format = format
+        self.delimiter = format.delimiter.asciiValue ?? UInt8(ascii: ",")
         self.path = path
         self.neutralizeFormulas = neutralizeFormulas && format.delimiter == ","
         try append(format.header)
     }
 
     mutating func append(_ cells: [String]) throws {
-        buffer += Array(cells.map(encode).joined(separator: String(format.delimiter)).utf8)
-        buffer.append(UInt8(ascii: "\n"))
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { buffer.append(delimiter) }
+            if delimiter == UInt8.tab { appendUnquotable(cell) } else { appendQuoted(neutralizeFormulas ? Self.neutralized(cell) : cell) }
+        }
+        buffer.append(.lineFeed)
         if buffer.count > 1 << 16 { try flush() }
     }
 
@@ -53,13 +58,34 @@ struct ExportWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func encode(_ cell: String) -> String {
-        if format.delimiter == "\t" {
-            return String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    /// A CSV cell: as it is, or in quotes (quotes inside doubled) when it holds the delimiter, a
+    /// quote or a line break. The bytes looked for are ASCII, so scanning UTF-8 finds only them.
+    private mutating func appendQuoted(_ cell: String) {
+        let needsQuotes = cell.utf8.contains { $0 == delimiter || $0 == .doubleQuote || $0 == .lineFeed || $0 == .carriageReturn }
+        guard needsQuotes else {
+            buffer.append(contentsOf: cell.utf8)
+            return
         }
-        let cell = neutralizeFormulas ? Self.neutralized(cell) : cell
-        let needsQuotes = cell.contains { $0 == format.delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        return needsQuotes ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+        buffer.append(.doubleQuote)
+        for byte in cell.utf8 {
+            if byte == .doubleQuote { buffer.append(.doubleQuote) }
+            buffer.append(byte)
+        }
+        buffer.append(.doubleQuote)
+    }
+
+    /// A TAB-format cell, which cannot be quoted: a tab or a line break (CR LF counts as one)
+    /// becomes a space.
+    private mutating func appendUnquotable(_ cell: String) {
+        var previous: UInt8 = 0
+        for byte in cell.utf8 {
+            switch byte {
+            case .lineFeed where previous == .carriageReturn: break
+            case .tab, .lineFeed, .carriageReturn: buffer.append(.space)
+            default: buffer.append(byte)
+            }
+            previous = byte
+        }
     }
 
     /// `=SUM(A1)` → `'=SUM(A1)`; numbers such as `-5` or `+49` stay as they are.
@@ -69,3 +95,4 @@ struct ExportWriter {
         return "'" + cell
     }
 }
+

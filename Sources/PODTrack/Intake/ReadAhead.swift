@@ -63,8 +63,8 @@ private enum ReadAheadMessage: Sendable {
 private final class BatchChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity: Int
+    /// At most `capacity` batches and the last message: taking from the front is cheap enough.
     private var queue: [ReadAheadMessage] = []
-    private var head = 0
     private var closed = false
     private var cancelled = false
 
@@ -76,7 +76,7 @@ private final class BatchChannel: @unchecked Sendable {
     func put(_ items: [ReadAheadMessage.Item]) throws {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= capacity, !cancelled { condition.wait() }
+        while queue.count >= capacity, !cancelled { condition.wait() }
         if cancelled { throw CancellationError() }
         queue.append(.batch(items))
         condition.broadcast()
@@ -95,13 +95,8 @@ private final class BatchChannel: @unchecked Sendable {
     func take() -> ReadAheadMessage {
         condition.lock()
         defer { condition.unlock() }
-        while head == queue.count { condition.wait() }
-        let message = queue[head]
-        head += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        while queue.isEmpty { condition.wait() }
+        let message = queue.removeFirst()
         condition.broadcast()
         return message
     }

@@ -26,6 +26,11 @@ public struct StorefrontCarrier: Sendable, Equatable, Codable {
         self.trackingURL = trackingURL
         self.shipMethod = shipMethod
     }
+
+    /// The tracking URL with `{tracking}` filled in, if the storefront links this carrier.
+    public func trackingURL(for tracking: String) -> String? {
+        trackingURL.map { $0.split(separator: "{tracking}", omittingEmptySubsequences: false).joined(separator: tracking) }
+    }
 }
 
 /// A storefront: which orders are its own, which file format it imports and in which words.

@@ -21,7 +21,7 @@ public struct ShopifyFormat: ExportFormat {
         return order.shipments.map { shipment in
             let carrier = storefront.carrier(shipment.carrier)
             let state = shipment.visibleState
-            let url = carrier.trackingURL.map { $0.replacingOccurrences(of: "{tracking}", with: shipment.tracking) } ?? ""
+            let url = carrier.trackingURL(for: shipment.tracking) ?? ""
             return ExportRow(key: "\(order.orderNo)|\(shipment.tracking)",
                              cells: [order.channelRef, fulfillment, storefront.shipmentStatus[state] ?? state.rawValue,
                                      carrier.name, shipment.tracking, url, lineItems(order.lines(in: shipment.tracking)), updatedAt],

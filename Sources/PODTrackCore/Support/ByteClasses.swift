@@ -1,9 +1,11 @@
-/// Bytes the text readers (CSV, line logs, X12) look for.
+/// Bytes the text readers (CSV, line logs, X12) and the export writer look for.
 extension UInt8 {
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let lineFeed = UInt8(ascii: "\n")
-    static let space = UInt8(ascii: " ")
+    public static let carriageReturn = UInt8(ascii: "\r")
+    public static let lineFeed = UInt8(ascii: "\n")
+    public static let space = UInt8(ascii: " ")
+    public static let tab = UInt8(ascii: "\t")
+    public static let doubleQuote = UInt8(ascii: "\"")
 
     /// CR or LF.
-    var isLineBreak: Bool { self == .carriageReturn || self == .lineFeed }
+    public var isLineBreak: Bool { self == .carriageReturn || self == .lineFeed }
 }

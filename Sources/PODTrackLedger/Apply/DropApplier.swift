@@ -2,8 +2,8 @@ import PODTrackCore
 
 /// Applies one drop's events to the ledger, inside the drop's transaction (see `Ledger.applyDrop`).
 ///
-/// Each new event is stored once (see `DedupeKey`), added to its line's or shipment's history and
-/// folded into it: in time order incrementally, or by refolding the whole history when it arrives late.
+/// Each new event is stored once (see `DedupeKey`) and added to its line's or shipment's
+/// lifecycle (see `SubjectLifecycle`).
 /// Entities are kept in an `EntityStore` for the drop and written back by `finish`. Every order an
 /// event touches is journaled once per drop, for the storefront exports.
 ///
@@ -71,8 +71,7 @@ public final class DropApplier: DropOutput {
             }
         }
         let shippedIn = try store.modifyLine(key) { line -> (tracking: String, carrier: String?)? in
-            line.history.append(id: id, occurredAt: event.occurredAt, state: event.state)
-            line.fold = folded(line.fold, with: event, history: line.history)
+            line.lifecycle.add(EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state))
             guard let facts = event.facts, event.occurredAt >= (line.factsAt ?? .min) else { return nil }
             line.factsAt = event.occurredAt
             line.sku = facts.sku ?? line.sku
@@ -102,8 +101,7 @@ public final class DropApplier: DropOutput {
 
     private func applyToShipment(_ event: StatusEvent, id: Int64, tracking: String) throws {
         try store.modifyShipment(tracking) { shipment in
-            shipment.history.append(id: id, occurredAt: event.occurredAt, state: event.state)
-            shipment.fold = folded(shipment.fold, with: event, history: shipment.history)
+            shipment.lifecycle.add(EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state))
             shipment.carrier = shipment.carrier ?? event.carrier
             shipment.reference = event.reference ?? shipment.reference
             shipment.events += 1
@@ -122,16 +120,6 @@ public final class DropApplier: DropOutput {
     }
 
     // MARK: shared
-
-    /// `fold` with `event` folded in: incrementally when that gives the time-ordered answer (see
-    /// `LifecycleFold.canApply`), else by refolding the subject's whole history (which already
-    /// holds the event).
-    private func folded(_ fold: LifecycleFold, with event: StatusEvent, history: EventHistory) -> LifecycleFold {
-        guard fold.canApply(event.state, at: event.occurredAt) else { return history.fold }
-        var next = fold
-        next.apply(event.state, at: event.occurredAt)
-        return next
-    }
 
     private func journal(_ order: String) throws {
         guard journaled.insert(order).inserted else { return }

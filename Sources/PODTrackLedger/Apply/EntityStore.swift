@@ -36,7 +36,7 @@ final class EntityStore {
     func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
         if lines[key] == nil {
             let stored = try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
-                StoredLine(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(12)), sku: row.optionalText(5),
+                StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(12))), sku: row.optionalText(5),
                            quantity: row.optionalInt(6).map(Int.init), channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8),
                            tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11))
             }
@@ -60,7 +60,8 @@ final class EntityStore {
     private func loadShipment(_ tracking: String) throws {
         guard shipments[tracking] == nil else { return }
         let stored = try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
-            StoredShipment(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(9)), carrier: row.optionalText(5),
+            StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(9))),
+                           carrier: row.optionalText(5),
                            reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0)
         }
         if let stored { shipments[tracking] = Cached(stored) }
@@ -86,18 +87,20 @@ final class EntityStore {
             orders[number]?.markWritten()
         }
         for (key, cached) in lines.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
-            let line = cached.entity
-            try (cached.isStored ? statements.updateLine : statements.insertLine).run(StoredFold.values(line.fold) + [
+            var line = cached.entity
+            line.lifecycle.settle()
+            try (cached.isStored ? statements.updateLine : statements.insertLine).run(StoredFold.values(line.lifecycle.fold) + [
                 .text(line.sku), .int(line.quantity), .text(line.channelLineRef), line.factsAt.map(SQLValue.integer) ?? .null,
-                .text(line.tracking), .text(line.carrier), line.shippedAt.map(SQLValue.integer) ?? .null, .text(line.history.text),
+                .text(line.tracking), .text(line.carrier), line.shippedAt.map(SQLValue.integer) ?? .null, .text(line.lifecycle.history.text),
                 .text(tenant), .text(key.order), .int(key.line)])
             lines[key]?.markWritten()
         }
         for (tracking, cached) in shipments.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
-            let shipment = cached.entity
-            try (cached.isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.fold) + [
+            var shipment = cached.entity
+            shipment.lifecycle.settle()
+            try (cached.isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
                 .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events), .int(shipment.linked ? 1 : 0),
-                .text(shipment.history.text), .text(tenant), .text(tracking)])
+                .text(shipment.lifecycle.history.text), .text(tenant), .text(tracking)])
             shipments[tracking]?.markWritten()
         }
     }

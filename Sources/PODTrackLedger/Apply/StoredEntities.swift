@@ -2,8 +2,7 @@ import PODTrackCore
 
 /// A line row as the applier reads and writes it.
 struct StoredLine {
-    var fold = LifecycleFold()
-    var history = EventHistory()
+    var lifecycle = SubjectLifecycle()
     var sku: String?
     var quantity: Int?
     var channelLineRef: String?
@@ -15,8 +14,7 @@ struct StoredLine {
 
 /// A shipment row as the applier reads and writes it.
 struct StoredShipment {
-    var fold = LifecycleFold()
-    var history = EventHistory()
+    var lifecycle = SubjectLifecycle()
     var carrier: String?
     var reference: String?
     /// Carrier events applied to it so far (held as an orphan while no line links it).

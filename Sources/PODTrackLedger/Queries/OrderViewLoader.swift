@@ -1,31 +1,38 @@
 import PODTrackCore
 
 /// Reads an order with its lines and shipments from the ledger, as the export formats need it.
+/// Its statements are prepared once, for loading many orders in a row.
 struct OrderViewLoader {
-    let database: Database
+    private let header: Statement
+    private let lines: Statement
+    private let shipment: Statement
 
-    func load(tenant: String, orderNo: String) throws -> OrderView? {
-        guard let header = try database.cached("""
-            SELECT channel, channel_ref, updated_at FROM orders WHERE tenant = ? AND order_no = ?
-            """).first([.text(tenant), .text(orderNo)], { (channel: $0.optionalText(0), ref: $0.text(1), updatedAt: $0.int(2)) }),
-            let channel = header.channel
-        else { return nil }
-        var lines: [LineView] = []
-        try database.cached("""
+    init(database: Database) throws {
+        header = try database.cached("SELECT channel, channel_ref, updated_at FROM orders WHERE tenant = ? AND order_no = ?")
+        lines = try database.cached("""
             SELECT line_no, sku, quantity, channel_line_ref, \(StoredFold.columns), tracking, carrier, shipped_at
             FROM lines WHERE tenant = ? AND order_no = ? ORDER BY line_no
-            """).forEachRow([.text(tenant), .text(orderNo)]) { row in
-            lines.append(LineView(lineNo: Int(row.int(0)), sku: row.text(1), quantity: Int(row.int(2)),
-                                  channelLineRef: row.text(3), fold: StoredFold.read(row, from: 4),
-                                  tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
+            """)
+        shipment = try database.cached("SELECT carrier, \(StoredFold.columns) FROM shipments WHERE tenant = ? AND tracking = ?")
+    }
+
+    func load(tenant: String, orderNo: String) throws -> OrderView? {
+        guard let header = try header.first([.text(tenant), .text(orderNo)], {
+                  (channel: $0.optionalText(0), ref: $0.text(1), updatedAt: $0.int(2))
+              }),
+              let channel = header.channel
+        else { return nil }
+        var lineViews: [LineView] = []
+        try lines.forEachRow([.text(tenant), .text(orderNo)]) { row in
+            lineViews.append(LineView(lineNo: Int(row.int(0)), sku: row.text(1), quantity: Int(row.int(2)),
+                                      channelLineRef: row.text(3), fold: StoredFold.read(row, from: 4),
+                                      tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
         }
         var shipments: [ShipmentView] = []
         var updatedAt = header.updatedAt
-        for tracking in Set(lines.compactMap(\.tracking)).sorted() {
-            let carrierOfLine = lines.first { $0.tracking == tracking }?.carrier
-            let shipment = try database.cached("""
-                SELECT carrier, \(StoredFold.columns) FROM shipments WHERE tenant = ? AND tracking = ?
-                """).first([.text(tenant), .text(tracking)]) { row in
+        for tracking in Set(lineViews.compactMap(\.tracking)).sorted() {
+            let carrierOfLine = lineViews.first { $0.tracking == tracking }?.carrier
+            let shipment = try shipment.first([.text(tenant), .text(tracking)]) { row in
                 ShipmentView(tracking: tracking, carrier: row.optionalText(0) ?? carrierOfLine ?? "",
                              fold: StoredFold.read(row, from: 1))
             } ?? ShipmentView(tracking: tracking, carrier: carrierOfLine ?? "", fold: LifecycleFold())
@@ -33,6 +40,6 @@ struct OrderViewLoader {
             shipments.append(shipment)
         }
         return OrderView(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: header.ref,
-                         lines: lines, shipments: shipments, updatedAt: updatedAt)
+                         lines: lineViews, shipments: shipments, updatedAt: updatedAt)
     }
 }

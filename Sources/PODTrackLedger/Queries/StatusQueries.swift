@@ -98,25 +98,36 @@ extension Ledger {
             stuck.append(StuckOrder(tenant: tenant, orderNo: row.text(0), state: state.rawValue, subject: "shipment \(row.text(1))",
                                     since: row.int(2)))
         }
-        // Index range on (tenant, rank, last_event_at); the line lookups use lines_tracking.
-        try database.cached("""
-            SELECT (SELECT min(l.order_no) FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking), s.tracking, s.last_event_at
-            FROM shipments s
-            WHERE s.tenant = ? AND s.rank = ? AND s.terminal IS NULL AND s.last_event_at < ?
-              AND EXISTS (SELECT 1 FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
-            ORDER BY s.last_event_at LIMIT ?
-            """).forEachRow([.text(tenant), .int(state.rank), .integer(before), .int(limit)], read)
+        try database.cached(Self.stuckShipmentsSQL)
+            .forEachRow([.text(tenant), .int(state.rank), .integer(before), .int(limit)], read)
         if state == .shipped {
-            try database.cached("""
-                SELECT * FROM (
-                    SELECT (SELECT min(l.order_no) FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking) AS order_no,
-                           s.tracking, (SELECT max(l.shipped_at) FROM lines l WHERE l.tenant = s.tenant AND l.tracking = s.tracking) AS since
-                    FROM shipments s WHERE s.tenant = ? AND s.rank = 0 AND s.terminal IS NULL)
-                WHERE order_no IS NOT NULL AND since < ? ORDER BY since LIMIT ?
-                """).forEachRow([.text(tenant), .integer(before), .int(limit)], read)
+            try database.cached(Self.shippedWithoutScanSQL).forEachRow([.text(tenant), .integer(before), .int(limit)], read)
         }
         return stuck
     }
+
+    /// Shipments stopped at a rank: an index range on (tenant, rank, last_event_at); every line
+    /// lookup is pinned to lines_tracking (without it SQLite may scan a tenant's lines per shipment).
+    static let stuckShipmentsSQL = """
+        SELECT (SELECT min(l.order_no) FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking),
+               s.tracking, s.last_event_at
+        FROM shipments s
+        WHERE s.tenant = ? AND s.rank = ? AND s.terminal IS NULL AND s.last_event_at < ?
+          AND EXISTS (SELECT 1 FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
+        ORDER BY s.last_event_at LIMIT ?
+        """
+
+    /// Linked shipments no carrier scanned yet, since the ERP said they shipped.
+    static let shippedWithoutScanSQL = """
+        SELECT * FROM (
+            SELECT (SELECT min(l.order_no) FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
+                       AS order_no,
+                   s.tracking,
+                   (SELECT max(l.shipped_at) FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
+                       AS since
+            FROM shipments s WHERE s.tenant = ? AND s.rank = 0 AND s.terminal IS NULL)
+        WHERE order_no IS NOT NULL AND since < ? ORDER BY since LIMIT ?
+        """
 
     /// The ledger file's size in bytes (pages times page size).
     public func sizeInBytes() throws -> Int {

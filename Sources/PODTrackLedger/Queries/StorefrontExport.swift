@@ -23,6 +23,9 @@ public final class StorefrontExport {
     private var recordID: Int64?
     private let cursor: Int64
     private var throughSeq: Int64
+    private let toldDigest: Statement
+    private let recordTold: Statement
+    private let recordExportRow: Statement
     public private(set) var rows = 0
 
     init(database: Database, tenant: String, storefront: String, channel: String, scope: ExportScope,
@@ -38,6 +41,12 @@ public final class StorefrontExport {
             .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
         throughSeq = cursor
         seq = try ExportRecords.nextSeq(database, tenant: tenant, storefront: storefront)
+        toldDigest = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
+        recordTold = try database.cached("""
+            INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest, export_id = excluded.export_id
+            """)
+        recordExportRow = try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
     }
 
     /// The export's record, inserted with its first row: an export without rows leaves none.
@@ -54,10 +63,10 @@ public final class StorefrontExport {
     /// Calls `body` with every order of this storefront's channel the export covers. The cursor
     /// moves past every journaled change of the tenant, other channels' orders included.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
-        let loader = OrderViewLoader(database: database)
+        let loader = try OrderViewLoader(database: database)
         var orders: [String] = []
         try database.cached("""
-            SELECT j.order_no FROM journal j JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
+            SELECT j.order_no FROM journal j INDEXED BY journal_tenant JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
             WHERE j.tenant = ? AND j.seq > ? AND o.channel = ? GROUP BY j.order_no ORDER BY min(j.seq)
             """).forEachRow([.text(tenant), .integer(scope == .snapshot ? 0 : cursor), .text(channel)]) { orders.append($0.text(0)) }
         if let newest = try database.cached("SELECT max(seq) FROM journal WHERE tenant = ?").first([.text(tenant)], { $0.optionalInt(0) }) ?? nil {
@@ -72,8 +81,7 @@ public final class StorefrontExport {
     /// storefront assumes anyway), or told differently (with `once`, a row told before is never
     /// told again). A snapshot tells every row again, except once-only rows.
     public func isNews(_ row: ExportRow, once: Bool) throws -> Bool {
-        let told = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
-            .first([.text(tenant), .text(storefront), .text(row.key)]) { $0.text(0) }
+        let told = try toldDigest.first([.text(tenant), .text(storefront), .text(row.key)]) { $0.text(0) }
         guard let told else { return !row.isStorefrontDefault }
         if once { return false }
         return scope == .snapshot || told != row.digest
@@ -83,12 +91,8 @@ public final class StorefrontExport {
     public func markTold(_ row: ExportRow, order: String) throws {
         let exportID = try exportID()
         rows += 1
-        try database.cached("""
-            INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest, export_id = excluded.export_id
-            """).run(.text(tenant), .text(storefront), .text(row.key), .text(row.digest), .integer(exportID))
-        try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
-            .run(.integer(exportID), .text(order), .text(row.key))
+        try recordTold.run(.text(tenant), .text(storefront), .text(row.key), .text(row.digest), .integer(exportID))
+        try recordExportRow.run(.integer(exportID), .text(order), .text(row.key))
     }
 
     /// Moves the storefront's cursor past the orders read and completes the export's record.
