@@ -37,8 +37,12 @@ final class ApplyStatements {
             """)
         (insertShipment, updateShipment) = try Self.writes(database, table: "shipments", columns: Self.shipmentColumns,
                                                            key: ["tenant", "tracking"])
-        ordersOfTracking = try database.cached("SELECT DISTINCT order_no FROM lines WHERE tenant = ? AND tracking = ?")
+        ordersOfTracking = try database.cached(Self.ordersOfTrackingSQL)
     }
+
+    /// The orders whose lines a tracking number links. Pinned to the tracking index: for DISTINCT,
+    /// SQLite may prefer walking a tenant's lines in key order, once per carrier event.
+    static let ordersOfTrackingSQL = "SELECT DISTINCT order_no FROM lines INDEXED BY lines_tracking WHERE tenant = ? AND tracking = ?"
 
     /// The written columns of each entity, in the order `EntityStore.flush` binds them (the key follows).
     static let orderColumns = ["channel", "channel_ref", "ship_to", "facts_at", "updated_at"]
