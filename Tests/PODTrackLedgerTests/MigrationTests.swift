@@ -50,5 +50,14 @@ import PODTrackCore
         #expect(result.stats.eventsDuplicate == 1, "the old dedupe keys still hold")
         #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.lines.first?.fold.progress == .printed)
         #expect(try ledger.events(tenant: "acme", orderNo: "A-1", trackings: []).map(\.state) == ["queued", "printing", "printed"])
+
+        // The shipment knows its order from the migrated link: a new scan is no orphan.
+        let scans = DropClaim(tenant: "acme", source: "ups", name: "QVD_2.csv", fingerprint: "f4", size: 10, receivedAt: 0)
+        let scanned = try ledger.applyDrop(scans, sourceKind: .carrier, storedAs: "archive") { applier in
+            try applier.accept(StatusEvent(subject: .shipment(tracking: "1Z9"), state: .delivered, occurredAt: 4000, rawWord: "D", line: 2))
+            return DropCounts()
+        }
+        #expect(scanned.stats.orphansHeld == 0)
+        #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.shipments.first?.visibleState == .delivered)
     }
 }

@@ -13,7 +13,6 @@ final class ApplyStatements {
     let selectShipment: Statement
     let insertShipment: Statement
     let updateShipment: Statement
-    let ordersOfTracking: Statement
 
     init(_ database: Database) throws {
         self.database = database
@@ -33,22 +32,17 @@ final class ApplyStatements {
             """)
         (insertLine, updateLine) = try Self.writes(database, table: "lines", columns: Self.lineColumns, key: ["tenant", "order_no", "line_no"])
         selectShipment = try database.cached("""
-            SELECT \(StoredFold.columns), carrier, reference, events, linked, history FROM shipments WHERE tenant = ? AND tracking = ?
+            SELECT \(StoredFold.columns), carrier, reference, events, linked, history, orders FROM shipments WHERE tenant = ? AND tracking = ?
             """)
         (insertShipment, updateShipment) = try Self.writes(database, table: "shipments", columns: Self.shipmentColumns,
                                                            key: ["tenant", "tracking"])
-        ordersOfTracking = try database.cached(Self.ordersOfTrackingSQL)
     }
-
-    /// The orders whose lines a tracking number links. Pinned to the tracking index: for DISTINCT,
-    /// SQLite may prefer walking a tenant's lines in key order, once per carrier event.
-    static let ordersOfTrackingSQL = "SELECT DISTINCT order_no FROM lines INDEXED BY lines_tracking WHERE tenant = ? AND tracking = ?"
 
     /// The written columns of each entity, in the order `EntityStore.flush` binds them (the key follows).
     static let orderColumns = ["channel", "channel_ref", "ship_to", "facts_at", "updated_at"]
     static let lineColumns = StoredFold.columnNames
         + ["sku", "quantity", "channel_line_ref", "facts_at", "tracking", "carrier", "shipped_at", "history"]
-    static let shipmentColumns = StoredFold.columnNames + ["carrier", "reference", "events", "linked", "history"]
+    static let shipmentColumns = StoredFold.columnNames + ["carrier", "reference", "events", "linked", "history", "orders"]
 
     /// An INSERT of a new row and an UPDATE of a stored one, both bound as `columns` then `key`.
     private static func writes(_ database: Database, table: String, columns: [String], key: [String]) throws

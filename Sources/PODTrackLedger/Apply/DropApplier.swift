@@ -7,8 +7,8 @@ import PODTrackCore
 /// Entities are kept in an `EntityStore` for the drop and written back by `finish`. Every order an
 /// event touches is journaled once per drop, for the storefront exports.
 ///
-/// A drop comes from one source, so it changes either lines (ERP, print) or shipments (carrier):
-/// what it reads of the other kind is never stale.
+/// A shipment lists the orders whose lines named it, so a carrier event finds its orders on the
+/// shipment's own row.
 public final class DropApplier: DropOutput {
     private let statements: ApplyStatements
     private let dropID: Int64
@@ -18,8 +18,6 @@ public final class DropApplier: DropOutput {
     /// The key prefix of this drop's tenant and source kind (see `DedupeKey`).
     private let eventKeyPrefix: DedupeKey
     private var journaled: Set<String> = []
-    /// Orders whose lines a tracking number links, as read once per drop (carrier drops change no lines).
-    private var ordersByTracking: [String: [String]] = [:]
     public private(set) var stats = ApplyStats()
 
     init(statements: ApplyStatements, dropID: Int64, claim: DropClaim, sourceKind: SourceKind) {
@@ -83,40 +81,35 @@ public final class DropApplier: DropOutput {
             line.shippedAt = event.occurredAt
             return (tracking, facts.carrier)
         }
-        if let shippedIn { try link(tracking: shippedIn.tracking, carrier: shippedIn.carrier) }
+        if let shippedIn { try link(tracking: shippedIn.tracking, carrier: shippedIn.carrier, order: key.order) }
         try journal(key.order)
     }
 
-    /// Links a line to shipment `tracking`; a shipment that held carrier events as an orphan is now known.
-    private func link(tracking: String, carrier: String?) throws {
-        if let shipment = try store.shipment(tracking), shipment.linked, shipment.carrier != nil { return }
+    /// Links a line of `order` to shipment `tracking`; a shipment that held carrier events as an
+    /// orphan is now known.
+    private func link(tracking: String, carrier: String?, order: String) throws {
+        if let shipment = try store.shipment(tracking), shipment.linked, shipment.carrier != nil, shipment.orders.contains(order) { return }
         try store.modifyShipment(tracking) { shipment in
             if shipment.events > 0, !shipment.linked { stats.orphansLinked += 1 }
             shipment.linked = true
             shipment.carrier = shipment.carrier ?? carrier
+            if !shipment.orders.contains(order) { shipment.orders.append(order) }
         }
     }
 
     // MARK: shipments
 
     private func applyToShipment(_ event: StatusEvent, id: Int64, tracking: String) throws {
+        var orders: [String] = []
         try store.modifyShipment(tracking) { shipment in
             shipment.lifecycle.add(EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state))
             shipment.carrier = shipment.carrier ?? event.carrier
             shipment.reference = event.reference ?? shipment.reference
             shipment.events += 1
+            orders = shipment.orders
         }
-        let orders = try linkedOrders(tracking)
         if orders.isEmpty { stats.orphansHeld += 1 }
         for order in orders { try journal(order) }
-    }
-
-    private func linkedOrders(_ tracking: String) throws -> [String] {
-        if let orders = ordersByTracking[tracking] { return orders }
-        var orders: [String] = []
-        try statements.ordersOfTracking.forEachRow([.text(claim.tenant), .text(tracking)]) { orders.append($0.text(0)) }
-        ordersByTracking[tracking] = orders
-        return orders
     }
 
     // MARK: shared

@@ -62,7 +62,8 @@ final class EntityStore {
         let stored = try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
             StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(9))),
                            carrier: row.optionalText(5),
-                           reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0)
+                           reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
+                           orders: row.text(10).split(separator: "\n").map(String.init))
         }
         if let stored { shipments[tracking] = Cached(stored) }
     }
@@ -100,7 +101,7 @@ final class EntityStore {
             shipment.lifecycle.settle()
             try (cached.isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
                 .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events), .int(shipment.linked ? 1 : 0),
-                .text(shipment.lifecycle.history.text), .text(tenant), .text(tracking)])
+                .text(shipment.lifecycle.history.text), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)])
             shipments[tracking]?.markWritten()
         }
     }

@@ -21,6 +21,8 @@ struct StoredShipment {
     var events: Int64 = 0
     /// True once an ERP line named its tracking number.
     var linked = false
+    /// The orders whose lines named its tracking number, in the order they did.
+    var orders: [String] = []
 }
 
 /// An order row as the applier reads and writes it.
