@@ -14,7 +14,6 @@ public final class Ledger {
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA cache_size = -65536;
-            PRAGMA wal_autocheckpoint = 16384;
             """)
         try Migrations.migrate(database)
     }

@@ -8,7 +8,7 @@ import PODTrackLedger
 /// not follow the size of the file. When applying fails, the reader is stopped before this returns.
 enum ReadAhead {
     static let batchSize = 1024
-    static let batchesAhead = 8
+    static let batchesAhead = 4
 
     static func read(path: String, source: CompiledSource, resume: ResumePoint?, into output: DropOutput) throws -> DropCounts {
         let channel = BatchChannel(capacity: batchesAhead)
