@@ -108,16 +108,18 @@ extension Ledger {
 
     /// Shipments stopped at a rank: an index range on (tenant, rank, last_event_at); every line
     /// lookup is pinned to lines_tracking (without it SQLite may scan a tenant's lines per shipment).
+    /// Both stuck-shipment queries name their indexes: every pass runs them for the metrics file.
     static let stuckShipmentsSQL = """
         SELECT (SELECT min(l.order_no) FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking),
                s.tracking, s.last_event_at
-        FROM shipments s
+        FROM shipments s INDEXED BY shipments_progress
         WHERE s.tenant = ? AND s.rank = ? AND s.terminal IS NULL AND s.last_event_at < ?
           AND EXISTS (SELECT 1 FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
         ORDER BY s.last_event_at LIMIT ?
         """
 
-    /// Linked shipments no carrier scanned yet, since the ERP said they shipped.
+    /// Linked shipments no carrier scanned yet, since the ERP said they shipped: the rank-0 range of
+    /// the progress index (SQLite otherwise walks all of the tenant's shipments).
     static let shippedWithoutScanSQL = """
         SELECT * FROM (
             SELECT (SELECT min(l.order_no) FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
@@ -125,7 +127,7 @@ extension Ledger {
                    s.tracking,
                    (SELECT max(l.shipped_at) FROM lines l INDEXED BY lines_tracking WHERE l.tenant = s.tenant AND l.tracking = s.tracking)
                        AS since
-            FROM shipments s WHERE s.tenant = ? AND s.rank = 0 AND s.terminal IS NULL)
+            FROM shipments s INDEXED BY shipments_progress WHERE s.tenant = ? AND s.rank = 0 AND s.terminal IS NULL)
         WHERE order_no IS NOT NULL AND since < ? ORDER BY since LIMIT ?
         """
 
