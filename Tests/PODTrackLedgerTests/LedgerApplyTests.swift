@@ -50,6 +50,25 @@ import PODTrackCore
         #expect(try order("acme", "A-1")?.lines.first?.fold.progress == .released)
     }
 
+    @Test func anOrdersLatestChangeIsItsNewestEventFromAnySource() throws {
+        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        #expect(try order("acme", "A-1")?.updatedAt == 100)
+        try apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
+                               rawWord: "PRINTED", line: 3)], source: "rip", kind: .print)
+        #expect(try order("acme", "A-1")?.updatedAt == 500, "a print event dates the order though it changes no ERP fact")
+        try apply([scan("1Z1", .inTransit, at: 900)], source: "ups", kind: .carrier)
+        #expect(try order("acme", "A-1")?.updatedAt == 900)
+    }
+
+    @Test func aPrintJobForAnOrderTheERPHasNotSentIsExplainedButNotExported() throws {
+        try apply([StatusEvent(subject: .line(order: "A-7", line: 2), state: .printing, occurredAt: 300, discriminator: "J7",
+                               rawWord: "PRINTING", line: 4)], source: "rip", kind: .print)
+        #expect(try ledger.orderExists(tenant: "acme", orderNo: "A-7"))
+        #expect(try ledger.events(tenant: "acme", orderNo: "A-7", trackings: []).map(\.rawWord) == ["PRINTING"])
+        #expect(try order("acme", "A-7") == nil, "no channel yet: no storefront is told")
+        #expect(try !ledger.orderExists(tenant: "northwind", orderNo: "A-7"))
+    }
+
     @Test func lateEventsRefoldTheShipmentFromItsHistory() throws {
         try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
         try apply([scan("1Z1", .shipped, at: 200), scan("1Z1", .inTransit, at: 400)], source: "ups", kind: .carrier)

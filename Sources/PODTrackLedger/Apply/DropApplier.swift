@@ -59,9 +59,12 @@ public final class DropApplier: DropOutput {
     // MARK: lines
 
     private func applyToLine(_ event: StatusEvent, id: Int64, key: LineKey) throws {
-        try store.modifyOrder(key.order) { order in
-            order.updatedAt = max(order.updatedAt, event.occurredAt)
-            if let facts = event.facts, event.occurredAt >= (order.factsAt ?? .min) {
+        // The order row holds what the ERP says of the order; only ERP rows change it (an order's
+        // latest event time is its lines' and shipments', read with them).
+        if let facts = event.facts {
+            try store.modifyOrder(key.order) { order in
+                order.updatedAt = max(order.updatedAt, event.occurredAt)
+                guard event.occurredAt >= (order.factsAt ?? .min) else { return }
                 order.channel = facts.channel
                 order.channelRef = facts.channelRef
                 order.shipTo = facts.shipTo

@@ -31,7 +31,7 @@ extension Ledger {
 
     /// True when any event names the order (a print job for an order the ERP has not sent yet).
     public func orderExists(tenant: String, orderNo: String) throws -> Bool {
-        try database.cached("SELECT 1 FROM orders WHERE tenant = ? AND order_no = ?").first([.text(tenant), .text(orderNo)]) { _ in true } ?? false
+        try database.cached("SELECT 1 FROM lines WHERE tenant = ? AND order_no = ? LIMIT 1").first([.text(tenant), .text(orderNo)]) { _ in true } ?? false
     }
 
     /// Every event of the order's lines and of the given shipments, in the order they happened,

@@ -29,7 +29,7 @@ struct OrderViewLoader {
                                       tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
         }
         var shipments: [ShipmentView] = []
-        var updatedAt = header.updatedAt
+        var updatedAt = lineViews.reduce(header.updatedAt) { max($0, $1.fold.lastEventAt) }
         for tracking in Set(lineViews.compactMap(\.tracking)).sorted() {
             let carrierOfLine = lineViews.first { $0.tracking == tracking }?.carrier
             let shipment = try shipment.first([.text(tenant), .text(tracking)]) { row in
