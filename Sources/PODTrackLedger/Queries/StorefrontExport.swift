@@ -60,26 +60,28 @@ public final class StorefrontExport {
         return database.lastInsertRowID
     }
 
-    /// Calls `body` with every order of this storefront's channel the export covers. The journal
-    /// is read from the cursor on, in sequence order (all tenants share the sequence, so only the
-    /// new entries are read); the cursor then moves past every entry, other tenants' and other
+    /// Calls `body` with every order of this storefront's channel the export covers, once each,
+    /// in the order they were first journaled. The journal is read from the cursor on, in sequence
+    /// order (all tenants share the sequence, so only the new entries are read), and streamed: no
+    /// list of orders is built. The cursor then moves past every entry, other tenants' and other
     /// channels' included.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
         let loader = try OrderViewLoader(database: database)
-        var orders: [String] = []
+        var seen: Set<String> = []
         try database.cached(Self.changedOrdersSQL)
-            .forEachRow([.integer(scope == .snapshot ? 0 : cursor), .text(tenant), .text(channel)]) { orders.append($0.text(0)) }
+            .forEachRow([.integer(scope == .snapshot ? 0 : cursor), .text(tenant), .text(channel)]) { row in
+                let orderNo = row.text(0)
+                guard seen.insert(orderNo).inserted, let order = try loader.load(tenant: tenant, orderNo: orderNo) else { return }
+                try body(order)
+            }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
             throughSeq = max(throughSeq, newest)
-        }
-        for orderNo in orders {
-            if let order = try loader.load(tenant: tenant, orderNo: orderNo) { try body(order) }
         }
     }
 
     static let changedOrdersSQL = """
         SELECT j.order_no FROM journal j JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
-        WHERE j.seq > ? AND j.tenant = ? AND o.channel = ? GROUP BY j.order_no ORDER BY min(j.seq)
+        WHERE j.seq > ? AND j.tenant = ? AND o.channel = ? ORDER BY j.seq
         """
 
     /// True when `row` tells the storefront something new: never told (unless it is what the
