@@ -3,9 +3,9 @@ import PODTrackCore
 /// Applies one drop's events to the ledger, inside the drop's transaction (see `Ledger.applyDrop`).
 ///
 /// Each new event is stored once (see `DedupeKey`) and added to its line's or shipment's
-/// lifecycle (see `SubjectLifecycle`).
-/// Entities are kept in an `EntityStore` for the drop and written back by `finish`. Every order an
-/// event touches is journaled once per drop, for the storefront exports.
+/// lifecycle (see `SubjectLifecycle`). Entities are kept in an `EntityStore` for the drop and
+/// written back by `finish`. Every order an event touches is journaled once per drop, for the
+/// storefront exports.
 ///
 /// A shipment lists the orders whose lines named it, so a carrier event finds its orders on the
 /// shipment's own row.
@@ -13,7 +13,6 @@ public final class DropApplier: DropOutput {
     private let statements: ApplyStatements
     private let dropID: Int64
     private let claim: DropClaim
-    private let sourceKind: SourceKind
     private let store: EntityStore
     /// The key prefix of this drop's tenant and source kind (see `DedupeKey`).
     private let eventKeyPrefix: DedupeKey
@@ -24,7 +23,6 @@ public final class DropApplier: DropOutput {
         self.statements = statements
         self.dropID = dropID
         self.claim = claim
-        self.sourceKind = sourceKind
         self.store = EntityStore(tenant: claim.tenant, statements: statements)
         self.eventKeyPrefix = DedupeKey().adding(claim.tenant).adding(sourceKind.rawValue)
     }
