@@ -23,7 +23,7 @@ final class ApplyStatements {
         insertReject = try database.cached("INSERT INTO rejects (drop_id, line, field, reason, raw_text) VALUES (?, ?, ?, ?, ?)")
         insertJournal = try database.cached("INSERT INTO journal (tenant, order_no, drop_id) VALUES (?, ?, ?)")
         selectOrder = try database.cached("""
-            SELECT channel, channel_ref, ship_to, facts_at, updated_at FROM orders WHERE tenant = ? AND order_no = ?
+            SELECT channel, channel_ref, ship_to, facts_at FROM orders WHERE tenant = ? AND order_no = ?
             """)
         (insertOrder, updateOrder) = try Self.writes(database, table: "orders", columns: Self.orderColumns, key: ["tenant", "order_no"])
         selectLine = try database.cached("""
@@ -39,7 +39,7 @@ final class ApplyStatements {
     }
 
     /// The written columns of each entity, in the order `EntityStore.flush` binds them (the key follows).
-    static let orderColumns = ["channel", "channel_ref", "ship_to", "facts_at", "updated_at"]
+    static let orderColumns = ["channel", "channel_ref", "ship_to", "facts_at"]
     static let lineColumns = StoredFold.columnNames
         + ["sku", "quantity", "channel_line_ref", "facts_at", "tracking", "carrier", "shipped_at", "history"]
     static let shipmentColumns = StoredFold.columnNames + ["carrier", "reference", "events", "linked", "history", "orders"]

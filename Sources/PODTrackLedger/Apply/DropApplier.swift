@@ -61,7 +61,6 @@ public final class DropApplier: DropOutput {
         // latest event time is its lines' and shipments', read with them).
         if let facts = event.facts {
             try store.modifyOrder(key.order) { order in
-                order.updatedAt = max(order.updatedAt, event.occurredAt)
                 guard event.occurredAt >= (order.factsAt ?? .min) else { return }
                 order.channel = facts.channel
                 order.channelRef = facts.channelRef

@@ -25,7 +25,7 @@ final class EntityStore {
         if orders[number] == nil {
             let stored = try statements.selectOrder.first([.text(tenant), .text(number)]) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
-                            factsAt: row.optionalInt(3), updatedAt: row.int(4))
+                            factsAt: row.optionalInt(3))
             }
             orders[number] = Cached(stored, else: StoredOrder())
         }
@@ -84,7 +84,7 @@ final class EntityStore {
             let order = cached.entity
             try (cached.isStored ? statements.updateOrder : statements.insertOrder).run([
                 .text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
-                .integer(order.updatedAt), .text(tenant), .text(number)])
+                .text(tenant), .text(number)])
             orders[number]?.markWritten()
         }
         for (key, cached) in lines.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {

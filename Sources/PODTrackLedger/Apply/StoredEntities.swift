@@ -31,7 +31,6 @@ struct StoredOrder {
     var channelRef: String?
     var shipTo: String?
     var factsAt: Int64?
-    var updatedAt: Int64 = .min
 }
 
 /// A line's key within a tenant.

@@ -8,7 +8,7 @@ struct OrderViewLoader {
     private let shipment: Statement
 
     init(database: Database) throws {
-        header = try database.cached("SELECT channel, channel_ref, updated_at FROM orders WHERE tenant = ? AND order_no = ?")
+        header = try database.cached("SELECT channel, channel_ref FROM orders WHERE tenant = ? AND order_no = ?")
         lines = try database.cached("""
             SELECT line_no, sku, quantity, channel_line_ref, \(StoredFold.columns), tracking, carrier, shipped_at
             FROM lines WHERE tenant = ? AND order_no = ? ORDER BY line_no
@@ -18,7 +18,7 @@ struct OrderViewLoader {
 
     func load(tenant: String, orderNo: String) throws -> OrderView? {
         guard let header = try header.first([.text(tenant), .text(orderNo)], {
-                  (channel: $0.optionalText(0), ref: $0.text(1), updatedAt: $0.int(2))
+                  (channel: $0.optionalText(0), ref: $0.text(1))
               }),
               let channel = header.channel
         else { return nil }
@@ -29,7 +29,8 @@ struct OrderViewLoader {
                                       tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
         }
         var shipments: [ShipmentView] = []
-        var updatedAt = lineViews.reduce(header.updatedAt) { max($0, $1.fold.lastEventAt) }
+        // The order's latest change: its newest event, of a line or of a shipment.
+        var updatedAt = lineViews.map(\.fold.lastEventAt).max() ?? .min
         for tracking in Set(lineViews.compactMap(\.tracking)).sorted() {
             let carrierOfLine = lineViews.first { $0.tracking == tracking }?.carrier
             let shipment = try shipment.first([.text(tenant), .text(tracking)]) { row in

@@ -116,7 +116,8 @@ enum Migrations {
         // need no subject index; an event row keeps what explain shows and the dedupe key, and
         // reaches tenant and source through its drop. A shipment lists the orders whose lines name it
         // (one per line), so carrier events need no lookup in lines. Exports read the journal by
-        // sequence from their cursor, so it needs no index by tenant. The tracking index covers
+        // sequence from their cursor, so it needs no index by tenant. An order's latest change is
+        // its lines' and shipments' newest event, so orders keep no copy of it. The tracking index covers
         // shipped_at, so the stuck-shipment query never scans a tenant's lines per shipment
         """
         ALTER TABLE lines ADD COLUMN history TEXT NOT NULL DEFAULT '';
@@ -143,6 +144,7 @@ enum Migrations {
             SELECT group_concat(order_no, char(10)) FROM (
                 SELECT DISTINCT order_no FROM lines l WHERE l.tenant = shipments.tenant AND l.tracking = shipments.tracking)), '');
         DROP INDEX journal_tenant;
+        ALTER TABLE orders DROP COLUMN updated_at;
         DROP INDEX lines_tracking;
         CREATE INDEX lines_tracking ON lines(tenant, tracking, shipped_at) WHERE tracking IS NOT NULL;
         """,
