@@ -22,87 +22,92 @@ final class EntityStore {
 
     /// Changes order `number` (a new one when the ledger has none).
     func modifyOrder(_ number: String, _ body: (inout StoredOrder) -> Void) throws {
-        if orders[number] == nil {
-            let stored = try statements.selectOrder.first([.text(tenant), .text(number)]) { row in
+        try Self.modify(&orders, number, new: StoredOrder(), body) {
+            try statements.selectOrder.first([.text(tenant), .text(number)]) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
                             factsAt: row.optionalInt(3))
             }
-            orders[number] = Cached(stored, else: StoredOrder())
         }
-        orders[number, default: Cached(nil, else: StoredOrder())].modify(body)
     }
 
     /// Changes line `key` (a new one when the ledger has none).
     func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
-        if lines[key] == nil {
-            let stored = try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
-                StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(12))), sku: row.optionalText(5),
-                           quantity: row.optionalInt(6).map(Int.init), channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8),
-                           tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11))
+        try Self.modify(&lines, key, new: StoredLine(), body) {
+            try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
+                StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(12))),
+                           sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init), channelLineRef: row.optionalText(7),
+                           factsAt: row.optionalInt(8), tracking: row.optionalText(9), carrier: row.optionalText(10),
+                           shippedAt: row.optionalInt(11))
             }
-            lines[key] = Cached(stored, else: StoredLine())
         }
-        return try lines[key, default: Cached(nil, else: StoredLine())].modify(body)
     }
 
     /// Shipment `tracking` as the ledger or this drop has it, if any.
     func shipment(_ tracking: String) throws -> StoredShipment? {
-        try loadShipment(tracking)
+        if shipments[tracking] == nil, let stored = try loadShipment(tracking) { shipments[tracking] = Cached(stored: stored) }
         return shipments[tracking]?.entity
     }
 
     /// Changes shipment `tracking` (a new one when the ledger has none).
     func modifyShipment(_ tracking: String, _ body: (inout StoredShipment) -> Void) throws {
-        try loadShipment(tracking)
-        shipments[tracking, default: Cached(nil, else: StoredShipment())].modify(body)
+        try Self.modify(&shipments, tracking, new: StoredShipment(), body) { try loadShipment(tracking) }
     }
 
-    private func loadShipment(_ tracking: String) throws {
-        guard shipments[tracking] == nil else { return }
-        let stored = try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
+    private func loadShipment(_ tracking: String) throws -> StoredShipment? {
+        try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
             StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(9))),
-                           carrier: row.optionalText(5),
-                           reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
+                           carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
                            orders: row.text(10).split(separator: "\n").map(String.init))
         }
-        if let stored { shipments[tracking] = Cached(stored) }
     }
 
-    /// Past the capacity: writes everything back and forgets it (the ledger has it now). Called
-    /// between events, never while an entity is being changed.
+    /// Changes the entity under `key`, read with `load` on first use (`new` when the ledger has none).
+    private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
+                                               _ body: (inout Entity) throws -> T, load: () throws -> Entity?) throws -> T {
+        if entities[key] == nil {
+            entities[key] = try load().map { Cached(stored: $0) } ?? Cached(new: new)
+        }
+        return try entities[key, default: Cached(new: new)].modify(body)
+    }
+
+    /// Past the capacity: writes everything back and starts over. Called between events, never
+    /// while an entity is being changed.
     func makeRoom() throws {
         guard orders.count + lines.count + shipments.count > Self.capacity else { return }
         try flush()
+    }
+
+    /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
+    func flush() throws {
+        try Self.writeBack(orders, insert: statements.insertOrder, update: statements.updateOrder) { number, order in
+            [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
+             .text(tenant), .text(number)]
+        }
+        try Self.writeBack(lines, insert: statements.insertLine, update: statements.updateLine) { key, line in
+            line.lifecycle.settle()
+            return StoredFold.values(line.lifecycle.fold) + [
+                .text(line.sku), .int(line.quantity), .text(line.channelLineRef), line.factsAt.map(SQLValue.integer) ?? .null,
+                .text(line.tracking), .text(line.carrier), line.shippedAt.map(SQLValue.integer) ?? .null,
+                .text(line.lifecycle.history.text), .text(tenant), .text(key.order), .int(key.line)]
+        }
+        try Self.writeBack(shipments, insert: statements.insertShipment, update: statements.updateShipment) { tracking, shipment in
+            shipment.lifecycle.settle()
+            return StoredFold.values(shipment.lifecycle.fold) + [
+                .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events), .int(shipment.linked ? 1 : 0),
+                .text(shipment.lifecycle.history.text), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)]
+        }
         orders.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         shipments.removeAll(keepingCapacity: true)
     }
 
-    /// Writes every changed entity back, in key order.
-    func flush() throws {
-        for (number, cached) in orders.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
-            let order = cached.entity
-            try (cached.isStored ? statements.updateOrder : statements.insertOrder).run([
-                .text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
-                .text(tenant), .text(number)])
-            orders[number]?.markWritten()
-        }
-        for (key, cached) in lines.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
-            var line = cached.entity
-            line.lifecycle.settle()
-            try (cached.isStored ? statements.updateLine : statements.insertLine).run(StoredFold.values(line.lifecycle.fold) + [
-                .text(line.sku), .int(line.quantity), .text(line.channelLineRef), line.factsAt.map(SQLValue.integer) ?? .null,
-                .text(line.tracking), .text(line.carrier), line.shippedAt.map(SQLValue.integer) ?? .null, .text(line.lifecycle.history.text),
-                .text(tenant), .text(key.order), .int(key.line)])
-            lines[key]?.markWritten()
-        }
-        for (tracking, cached) in shipments.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
-            var shipment = cached.entity
-            shipment.lifecycle.settle()
-            try (cached.isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
-                .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events), .int(shipment.linked ? 1 : 0),
-                .text(shipment.lifecycle.history.text), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)])
-            shipments[tracking]?.markWritten()
+    /// Runs the INSERT (a new row) or UPDATE (a stored one) of every changed entity, in key order,
+    /// bound with `values`: the written columns, then the key (see `ApplyStatements`).
+    private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>], insert: Statement, update: Statement,
+                                                           values: (Key, inout Entity) -> [SQLValue]) throws {
+        for (key, cached) in entities.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
+            var entity = cached.entity
+            try (cached.isStored ? update : insert).run(values(key, &entity))
         }
     }
 }
@@ -110,26 +115,23 @@ final class EntityStore {
 /// An entity as a drop holds it: whether the ledger has its row, and whether the drop changed it.
 private struct Cached<Entity> {
     private(set) var entity: Entity
-    private(set) var isStored: Bool
+    let isStored: Bool
     private(set) var isDirty = false
 
-    init(_ stored: Entity) {
+    /// A row the ledger has.
+    init(stored: Entity) {
         entity = stored
         isStored = true
     }
 
-    init(_ stored: Entity?, else new: Entity) {
-        entity = stored ?? new
-        isStored = stored != nil
+    /// An entity the ledger has no row of yet.
+    init(new: Entity) {
+        entity = new
+        isStored = false
     }
 
     mutating func modify<T>(_ body: (inout Entity) throws -> T) rethrows -> T {
         isDirty = true
         return try body(&entity)
-    }
-
-    mutating func markWritten() {
-        isStored = true
-        isDirty = false
     }
 }
