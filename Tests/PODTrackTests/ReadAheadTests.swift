@@ -63,6 +63,13 @@ import PODTrackCore
         output.failAfter = 3000
         #expect(throws: Refused.self) { try ReadAhead.read(path: log.path, source: source(), resume: nil, into: output) }
         #expect(output.items.count <= 3000 + 3000 / 6 + 1)
+        #expect(try !openFiles().contains(log.path), "the reader has let go of the file by the time read returns")
+    }
+
+    /// The paths this process holds open.
+    private func openFiles() throws -> Set<String> {
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+        return Set(descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)") })
     }
 
     @Test func aFileTheReaderRefusesFailsTheRead() throws {

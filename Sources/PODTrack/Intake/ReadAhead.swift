@@ -22,7 +22,7 @@ enum ReadAhead {
                 channel.close(.failed(error))
             }
         }
-        reader.stackSize = 8 << 20
+        reader.stackSize = 8 << 20  // the main thread's, so a reader runs the same on either thread
         reader.start()
         do {
             while true {
