@@ -21,7 +21,7 @@ public struct CSVDialect: Sendable, Equatable {
     /// Creates a dialect; the defaults are RFC 4180 with empty lines skipped.
     public init(
         delimiter: UInt8 = UInt8(ascii: ","),
-        quote: UInt8? = UInt8(ascii: "\""),
+        quote: UInt8? = .doubleQuote,
         escape: UInt8? = nil,
         trimSpaces: Bool = false,
         commentPrefix: UInt8? = nil,

@@ -20,7 +20,7 @@ enum ByteClass: String, Sendable {
     func contains(_ byte: UInt8) -> Bool {
         switch self {
         case .digits: byte &- UInt8(ascii: "0") < 10
-        case .token: byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+        case .token: byte != .space && byte != .tab
         }
     }
 }

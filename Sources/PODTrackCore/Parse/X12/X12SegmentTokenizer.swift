@@ -132,7 +132,7 @@ struct X12SegmentTokenizer {
             }
             byteOrderMarkMatched = nil
         }
-        return byte.isLineBreak || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+        return byte.isLineBreak || byte == .space || byte == .tab
     }
 
     /// Advances the line count past `byte`: CR, LF and CRLF each end one line.
