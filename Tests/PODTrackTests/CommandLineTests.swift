@@ -39,9 +39,7 @@ struct CommandLineTests {
     /// default, JSON with --log-format json (every line an object).
     @Test func logLinesPerDropAndExport() throws {
         let folder = try TemporaryFolder()
-        for part in ["Pipelines", "Inbox", "Outbox"] {
-            try copyTree(TestPaths.packageRoot.appendingPathComponent(part), into: folder.path(part))
-        }
+        try DemoSite.copy(into: folder.url)
         let result = try PodtrackBinary.run(["run", "--site", folder.url.path, "--quiet", "--log-format", "json"])
         #expect(result.status == 0)
         let logLines = result.output.split(separator: "\n").filter { $0.hasPrefix("{") }

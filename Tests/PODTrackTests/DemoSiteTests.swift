@@ -9,9 +9,7 @@ struct DemoSiteTests {
 
     init() throws {
         folder = try TemporaryFolder()
-        for part in ["Pipelines", "Inbox", "Outbox"] {
-            try copyTree(TestPaths.packageRoot.appendingPathComponent(part), into: folder.path(part))
-        }
+        try DemoSite.copy(into: folder.url)
     }
 
     private func outbox(_ relative: String) throws -> [[String]] {

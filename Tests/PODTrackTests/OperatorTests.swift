@@ -20,7 +20,7 @@ import Testing
 
             """.utf8))
         let engine = try Engine(site: fixture.site, now: { clock })
-        try engine.runOnce()
+        _ = try engine.runOnce()
         clock += 7 * 3_600_000  // the shopify file is now 7 h old: over the 6 h pickup limit
         let health = try engine.health()
         let attention = health.attention.joined(separator: "\n")
@@ -86,7 +86,7 @@ import Testing
     /// The metrics file parses as Prometheus text exposition, line by line.
     @Test func metricsFileIsValidExposition() throws {
         let fixture = try SiteFixture()
-        for part in ["Inbox"] { try copyTree(TestPaths.packageRoot.appendingPathComponent(part), into: fixture.site.root.appendingPathComponent(part)) }
+        try DemoSite.copy(["Inbox"], into: fixture.site.root)
         try fixture.run()
         let text = try String(contentsOf: fixture.site.state.appendingPathComponent("metrics.prom"), encoding: .utf8)
         var declared: [String: String] = [:]

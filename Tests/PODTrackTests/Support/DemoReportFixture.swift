@@ -16,9 +16,7 @@ struct DemoReportFixture {
 
     init() throws {
         folder = try TemporaryFolder()
-        for part in ["Pipelines", "Inbox", "Outbox"] {
-            try copyTree(TestPaths.packageRoot.appendingPathComponent(part), into: folder.path(part))
-        }
+        try DemoSite.copy(into: folder.url)
         let header = "OrderNo;Line;SKU;Qty;Channel;ChannelRef;ChannelLineRef;Status;Changed;Carrier;TrackingNo;ShipTo\r\n"
         var bytes = Data(header.utf8)
         bytes.append(0x81)  // undefined in Windows-1252: the drop cannot be decoded

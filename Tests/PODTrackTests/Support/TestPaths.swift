@@ -13,6 +13,37 @@ enum TestPaths {
     }
 }
 
+/// The demo site that ships in the repository, copied for a test.
+enum DemoSite {
+    /// Copies the demo's `Pipelines/` and `Outbox/` from the checkout into `root`, and its
+    /// `Inbox/` as committed: `swift run podtrack run` in the checkout moves the demo drops to
+    /// `State/archive/`, and the tests must not depend on whether somebody ran it. Outside a git
+    /// checkout the working tree's `Inbox/` is taken as it is.
+    static func copy(_ parts: [String] = ["Pipelines", "Inbox", "Outbox"], into root: URL) throws {
+        for part in parts {
+            let destination = root.appendingPathComponent(part)
+            if part == "Inbox", try copyCommitted(part, into: root) { continue }
+            try copyTree(TestPaths.packageRoot.appendingPathComponent(part), into: destination)
+        }
+    }
+
+    /// Extracts `folder` as committed at HEAD into `root`; false when this is no git checkout.
+    private static func copyCommitted(_ folder: String, into root: URL) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: TestPaths.packageRoot.appendingPathComponent(".git").path) else { return false }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let result = try runProcess("/bin/sh", ["-c", "git -C \"$1\" archive HEAD \"$2\" | tar -x -C \"$3\"", "sh",
+                                                 TestPaths.packageRoot.path, folder, root.path])
+        guard result.status == 0 else { throw DemoSiteError(message: "git archive HEAD \(folder) failed: \(result.output)") }
+        return true
+    }
+}
+
+/// Why the demo site could not be copied.
+struct DemoSiteError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
 /// A fresh temporary folder per test, removed when the test's value goes away.
 final class TemporaryFolder {
     let url: URL
@@ -51,7 +82,7 @@ func copyTree(_ source: URL, into destination: URL, renaming: (String) -> String
         let from = source.appendingPathComponent(name)
         let to = destination.appendingPathComponent(name)
         var isDirectory: ObjCBool = false
-        manager.fileExists(atPath: from.path, isDirectory: &isDirectory)
+        _ = manager.fileExists(atPath: from.path, isDirectory: &isDirectory)
         if isDirectory.boolValue {
             try copyTree(from, into: to, renaming: renaming)
         } else {
