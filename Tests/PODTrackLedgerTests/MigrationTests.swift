@@ -25,6 +25,7 @@ import PODTrackCore
                 INSERT INTO orders (tenant, order_no, channel, channel_ref, updated_at) VALUES ('acme', 'A-1', 'SHOPIFY-EU', '#1', 2000);
                 INSERT INTO lines (tenant, order_no, line_no, rank, last_event_at, tracking, carrier)
                     VALUES ('acme', 'A-1', 1, 50, 2000, '1Z9', 'ups');
+                INSERT INTO lines (tenant, order_no, line_no, rank, last_event_at) VALUES ('acme', 'A-1', 2, 0, 0);
                 INSERT INTO shipments (tenant, tracking, rank, last_event_at, events, linked) VALUES ('acme', '1Z9', 80, 3000, 1, 1);
                 PRAGMA user_version = 3;
                 """)
@@ -36,6 +37,7 @@ import PODTrackCore
         #expect(events.map(\.line) == [4, 9, 2])
         #expect(events.map(\.rawWord) == ["Started", "Done", "I"])
         #expect(events.map(\.subject) == ["A-1/1", "A-1/1", "1Z9"])
+        #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.lines.count == 2, "a line without events keeps an empty history")
 
         // The migrated history refolds: a late event on the line lands in time order.
         let claim = DropClaim(tenant: "acme", source: "rip", name: "rip-2.log", fingerprint: "f3", size: 10, receivedAt: 0)

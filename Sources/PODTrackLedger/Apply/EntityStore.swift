@@ -34,7 +34,7 @@ final class EntityStore {
     func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
         try Self.modify(&lines, key, new: StoredLine(), body) {
             try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
-                StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(12))),
+                StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(12))),
                            sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init), channelLineRef: row.optionalText(7),
                            factsAt: row.optionalInt(8), tracking: row.optionalText(9), carrier: row.optionalText(10),
                            shippedAt: row.optionalInt(11))
@@ -55,7 +55,7 @@ final class EntityStore {
 
     private func loadShipment(_ tracking: String) throws -> StoredShipment? {
         try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
-            StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(text: row.text(9))),
+            StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(9))),
                            carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
                            orders: row.text(10).split(separator: "\n").map(String.init))
         }
@@ -88,13 +88,13 @@ final class EntityStore {
             return StoredFold.values(line.lifecycle.fold) + [
                 .text(line.sku), .int(line.quantity), .text(line.channelLineRef), line.factsAt.map(SQLValue.integer) ?? .null,
                 .text(line.tracking), .text(line.carrier), line.shippedAt.map(SQLValue.integer) ?? .null,
-                .text(line.lifecycle.history.text), .text(tenant), .text(key.order), .int(key.line)]
+                .blob(line.lifecycle.history.bytes), .text(tenant), .text(key.order), .int(key.line)]
         }
         try Self.writeBack(shipments, insert: statements.insertShipment, update: statements.updateShipment) { tracking, shipment in
             shipment.lifecycle.settle()
             return StoredFold.values(shipment.lifecycle.fold) + [
                 .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events), .int(shipment.linked ? 1 : 0),
-                .text(shipment.lifecycle.history.text), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)]
+                .blob(shipment.lifecycle.history.bytes), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)]
         }
         orders.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)

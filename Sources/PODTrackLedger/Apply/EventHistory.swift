@@ -1,23 +1,23 @@
 import PODTrackCore
 
-/// A line's or shipment's events as stored on its row: `id:occurred_at:state` entries separated
-/// by spaces, in the order they were applied. It is what refolds a subject whose events arrived
-/// out of time order and what `explain` follows to the event rows, so the events table needs no
-/// index by subject. The stored text is parsed only when read; entries added by a drop are kept
-/// as values until the row is written.
+/// A line's or shipment's events as stored on its row (see `HistoryCoding`), in the order they
+/// were applied. It is what refolds a subject whose events arrived out of time order and what
+/// `explain` follows to the event rows, so the events table needs no index by subject. The stored
+/// bytes are decoded only when read; entries added by a drop are kept as values until the row is
+/// written.
 struct EventHistory {
     /// One applied event: its row in `events`, when it happened and the state it reported.
-    struct Entry {
+    struct Entry: Equatable {
         var id: Int64
         var occurredAt: Int64
         var state: LifecycleState
     }
 
-    private var stored: String
+    private var stored: [UInt8]
     private var added: [Entry] = []
 
-    init(text: String = "") {
-        stored = text
+    init(bytes: [UInt8] = []) {
+        stored = bytes
     }
 
     mutating func append(_ entry: Entry) {
@@ -25,30 +25,16 @@ struct EventHistory {
     }
 
     /// The history as the row stores it.
-    var text: String {
+    var bytes: [UInt8] {
         guard !added.isEmpty else { return stored }
-        var text = stored
-        for entry in added {
-            if !text.isEmpty { text.append(" ") }
-            text.append(String(entry.id))
-            text.append(":")
-            text.append(String(entry.occurredAt))
-            text.append(":")
-            text.append(entry.state.rawValue)
-        }
-        return text
+        var bytes = stored
+        HistoryCoding.append(added, to: &bytes, after: HistoryCoding.last(stored))
+        return bytes
     }
 
-    /// Every entry, oldest applied first; a malformed stored one (a ledger edited by hand) is
-    /// skipped rather than trusted.
+    /// Every entry, oldest applied first.
     var entries: [Entry] {
-        let parsed: [Entry] = stored.split(separator: " ").compactMap { entry in
-            let parts = entry.split(separator: ":")
-            guard parts.count == 3, let id = Int64(parts[0]), let occurredAt = Int64(parts[1]),
-                  let state = LifecycleState(rawValue: String(parts[2])) else { return nil }
-            return Entry(id: id, occurredAt: occurredAt, state: state)
-        }
-        return parsed + added
+        HistoryCoding.decode(stored) + added
     }
 }
 

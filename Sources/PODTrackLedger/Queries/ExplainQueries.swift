@@ -39,10 +39,10 @@ extension Ledger {
     public func events(tenant: String, orderNo: String, trackings: [String]) throws -> [EventRecord] {
         var subjects: [(kind: String, subject: String, history: EventHistory)] = []
         try database.cached("SELECT line_no, history FROM lines WHERE tenant = ? AND order_no = ? ORDER BY line_no")
-            .forEachRow([.text(tenant), .text(orderNo)]) { subjects.append(("line", "\(orderNo)/\($0.int(0))", EventHistory(text: $0.text(1)))) }
+            .forEachRow([.text(tenant), .text(orderNo)]) { subjects.append(("line", "\(orderNo)/\($0.int(0))", EventHistory(bytes: $0.blob(1)))) }
         let shipment = try database.cached("SELECT history FROM shipments WHERE tenant = ? AND tracking = ?")
         for tracking in trackings {
-            try shipment.forEachRow([.text(tenant), .text(tracking)]) { subjects.append(("shipment", tracking, EventHistory(text: $0.text(0)))) }
+            try shipment.forEachRow([.text(tenant), .text(tracking)]) { subjects.append(("shipment", tracking, EventHistory(bytes: $0.blob(0)))) }
         }
         let select = try database.cached("""
             SELECT e.occurred_at, e.state, e.raw_word, d.source, d.name, e.line, e.discriminator

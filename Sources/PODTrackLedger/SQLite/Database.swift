@@ -62,6 +62,13 @@ public final class Database {
         }
     }
 
+    /// Defines a deterministic SQL function of one argument on this connection.
+    func defineFunction(_ name: String,
+                        _ body: @escaping @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void) throws {
+        let rc = sqlite3_create_function_v2(handle, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, body, nil, nil, nil)
+        if rc != SQLITE_OK { throw SQLiteError(code: rc, message: lastErrorMessage, sql: nil) }
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 

@@ -41,6 +41,10 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let number): rc = sqlite3_bind_int64(handle, index, number)
             case .text(let text): rc = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+            case .blob(let bytes):
+                // An empty blob has no base address, and a nil one would bind NULL.
+                rc = bytes.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0)
+                    : bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
             }
             if rc != SQLITE_OK { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
         }
@@ -96,6 +100,12 @@ public final class Statement {
         return String(cString: bytes)
     }
 
+    public func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
     public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
     public func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
 }
@@ -105,6 +115,7 @@ public enum SQLValue: Sendable, Equatable {
     case null
     case integer(Int64)
     case text(String)
+    case blob([UInt8])
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {

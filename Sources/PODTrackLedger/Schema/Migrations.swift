@@ -148,6 +148,12 @@ enum Migrations {
         DROP INDEX lines_tracking;
         CREATE INDEX lines_tracking ON lines(tenant, tracking, shipped_at) WHERE tracking IS NOT NULL;
         """,
+        // 5: histories are stored as bytes (`HistoryCoding`), a quarter of the text's size: every
+        // drop rewrites the rows it touches, so their size is what commits and checkpoints pay
+        """
+        UPDATE lines SET history = \(HistoryTextUpgrade.function)(history);
+        UPDATE shipments SET history = \(HistoryTextUpgrade.function)(history);
+        """,
     ]
 
     /// Brings `database` up to schema `version` (the latest unless a test asks for an older one),
@@ -157,6 +163,7 @@ enum Migrations {
         guard current <= all.count else {
             throw SQLiteError(code: 1, message: "the ledger has schema version \(current), this podtrack knows up to \(all.count): upgrade podtrack", sql: nil)
         }
+        try HistoryTextUpgrade.define(on: database)
         for (offset, sql) in all.prefix(version).enumerated().dropFirst(current) {
             try database.transaction {
                 try database.execute(sql)

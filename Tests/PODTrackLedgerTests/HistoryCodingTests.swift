@@ -1,0 +1,64 @@
+import Testing
+import PODTrackCore
+@testable import PODTrackLedger
+
+/// A line's or shipment's history survives being stored as bytes.
+@Suite struct HistoryCodingTests {
+    let entries: [EventHistory.Entry] = [
+        .init(id: 4_000_000, occurredAt: 1_792_598_274_000, state: .queued),
+        .init(id: 4_000_001, occurredAt: 1_792_598_000_000, state: .printing),   // earlier in time: a negative difference
+        .init(id: 17, occurredAt: 1_792_700_000_000, state: .delivered),           // a smaller id (a late event of an older drop)
+        .init(id: Int64.max, occurredAt: Int64.min, state: .returned),
+        .init(id: 0, occurredAt: 0, state: .received),
+    ]
+
+    @Test func entriesRoundTripThroughTheBytes() {
+        var bytes: [UInt8] = []
+        HistoryCoding.append(entries, to: &bytes, after: nil)
+        #expect(HistoryCoding.decode(bytes) == entries)
+        #expect(HistoryCoding.last(bytes) == entries.last)
+    }
+
+    @Test func everyStateHasItsOwnCode() {
+        #expect(Set(HistoryCoding.stateCodes) == Set(LifecycleState.allCases))
+        #expect(HistoryCoding.stateCodes.count == LifecycleState.allCases.count)
+        var bytes: [UInt8] = []
+        let all = LifecycleState.allCases.enumerated().map { EventHistory.Entry(id: Int64($0.offset), occurredAt: 1000, state: $0.element) }
+        HistoryCoding.append(all, to: &bytes, after: nil)
+        #expect(HistoryCoding.decode(bytes) == all)
+    }
+
+    @Test func addedEntriesContinueTheStoredOnes() {
+        var stored: [UInt8] = []
+        HistoryCoding.append(Array(entries.prefix(2)), to: &stored, after: nil)
+        var history = EventHistory(bytes: stored)
+        for entry in entries.dropFirst(2) { history.append(entry) }
+        #expect(history.entries == entries)
+        #expect(EventHistory(bytes: history.bytes).entries == entries)
+    }
+
+    @Test func aTenEventHistoryIsSmall() {
+        let tenEvents = (0..<10).map { EventHistory.Entry(id: 3_000_000 + Int64($0) * 40_000, occurredAt: 1_792_598_274_000 + Int64($0) * 3_600_000,
+                                                          state: .printing) }
+        var bytes: [UInt8] = []
+        HistoryCoding.append(tenEvents, to: &bytes, after: nil)
+        #expect(bytes.count <= 90, "the text form took about 300 bytes")
+    }
+
+    @Test func decodingStopsAtTheFirstMalformedEntry() {
+        var bytes: [UInt8] = []
+        HistoryCoding.append(Array(entries.prefix(2)), to: &bytes, after: nil)
+        let intact = bytes
+        bytes.append(contentsOf: [0x02, 0x02, 0xff])      // a state code no state has
+        HistoryCoding.append([entries[2]], to: &bytes, after: entries[1])
+        #expect(HistoryCoding.decode(bytes) == Array(entries.prefix(2)))
+        #expect(HistoryCoding.decode(intact + [0x80, 0x80]) == Array(entries.prefix(2)), "a varint cut short")
+        #expect(HistoryCoding.decode(intact + [0x02]) == Array(entries.prefix(2)), "an entry cut short")
+    }
+
+    @Test func schema4TextBecomesTheSameEntries() {
+        let text = "4000000:1792598274000:queued 4000001:1792598000000:printing junk 17:1792700000000:delivered 9:9:no_such_state"
+        #expect(HistoryCoding.decode(HistoryTextUpgrade.compact(text)) == Array(entries.prefix(3)))
+        #expect(HistoryTextUpgrade.compact("").isEmpty)
+    }
+}
