@@ -5,6 +5,7 @@ import PODTrackCore
 public final class Ledger {
     let database: Database
     private var applyStatements: ApplyStatements?
+    var journaledOrders = JournaledOrders()
 
     /// Opens (creating and migrating if needed) the ledger at `path`.
     public init(path: String) throws {
@@ -67,11 +68,12 @@ extension Ledger {
     /// together or not at all. `read` streams the file into the applier and returns its counts.
     public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String, resumedFrom: ResumePoint? = nil,
                           read: (DropApplier) throws -> DropCounts) throws -> DropResult {
-        try database.transaction {
+        let (result, journaled) = try database.transaction {
             let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
             let statements = try applyStatements ?? ApplyStatements(database)
             applyStatements = statements
-            let applier = DropApplier(statements: statements, dropID: dropID, claim: claim, sourceKind: sourceKind)
+            let applier = DropApplier(statements: statements, dropID: dropID, claim: claim, sourceKind: sourceKind,
+                                      journaledEarlier: journaledOrders.orders(of: claim.tenant))
             let counts = try read(applier)
             try applier.finish()
             let stats = applier.stats
@@ -83,8 +85,10 @@ extension Ledger {
                          .int(stats.eventsDuplicate), .int(stats.rejected), .int(counts.lines),
                          .int(counts.endsOnRecordBoundary ? 1 : 0), resumedFrom.map { SQLValue.integer($0.dropID) } ?? .null,
                          .int(resumedFrom?.size), .integer(dropID))
-            return DropResult(dropID: dropID, counts: counts, stats: stats)
+            return (DropResult(dropID: dropID, counts: counts, stats: stats), applier.journaled)
         }
+        journaledOrders.add(journaled, tenant: claim.tenant)
+        return result
     }
 
     /// Applied drops of a source that a longer file could continue (they ended on a record

@@ -133,6 +133,34 @@ import PODTrackCore
         try apply([scan("1Z1", .delivered, at: 300)], source: "ups", kind: .carrier)
         #expect(try export(once: false) == 1)
     }
+
+    @Test func anOrderIsJournaledOnceUntilAnExportReadsIt() throws {
+        func entries(_ order: String) throws -> Int64 {
+            try ledger.database.cached("SELECT count(*) FROM journal WHERE order_no = ?").first([.text(order)]) { $0.int(0) } ?? -1
+        }
+        func exportedStates() throws -> [String] {
+            var states: [String] = []
+            _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+                try export.forEachChangedOrder { states.append("\($0.orderNo) \($0.lines.first?.fold.progress?.rawValue ?? "")") }
+                return nil
+            }
+            return states
+        }
+        try apply([erp("A-1", 1, .received, at: 100)])
+        let failing = DropClaim(tenant: "acme", source: "erp", name: "broken.csv", fingerprint: "f", size: 1, receivedAt: 0)
+        _ = try? ledger.applyDrop(failing, sourceKind: .erp, storedAs: "x") { applier in
+            try applier.accept(erp("A-2", 1, .received, at: 100))
+            throw DropFailure("broken", hint: "")
+        }
+        try apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
+                               rawWord: "PRINTED", line: 3), erp("A-2", 1, .received, at: 100)], source: "rip", kind: .print)
+        #expect(try entries("A-1") == 1, "journaled by the first drop, not yet exported")
+        #expect(try entries("A-2") == 1, "the failed drop's entry was rolled back, so the next drop journals it")
+        #expect(try exportedStates() == ["A-1 printed", "A-2 received"], "the export reads the orders as they are now")
+        try apply([erp("A-1", 1, .shipped, at: 900, tracking: "1Z1")])
+        #expect(try entries("A-1") == 2, "after an export, a change is journaled again")
+        #expect(try exportedStates() == ["A-1 shipped"])
+    }
 }
 
 @Suite struct DedupeKeyTests {

@@ -4,8 +4,8 @@ import PODTrackCore
 ///
 /// Each new event is stored once (see `DedupeKey`) and added to its line's or shipment's
 /// lifecycle (see `SubjectLifecycle`). Entities are kept in an `EntityStore` for the drop and
-/// written back by `finish`. Every order an event touches is journaled once per drop, for the
-/// storefront exports.
+/// written back by `finish`. Every order an event touches is journaled once, for the storefront
+/// exports, unless an earlier drop of the pass journaled it after the last export (see `JournaledOrders`).
 ///
 /// A shipment lists the orders whose lines named it, so a carrier event finds its orders on the
 /// shipment's own row.
@@ -16,11 +16,15 @@ public final class DropApplier: DropOutput {
     private let store: EntityStore
     /// The key prefix of this drop's tenant and source kind (see `DedupeKey`).
     private let eventKeyPrefix: DedupeKey
-    private var journaled: Set<String> = []
+    /// Orders journaled by earlier drops since the last export.
+    private let journaledEarlier: Set<String>
+    /// Orders this drop journaled.
+    private(set) var journaled: Set<String> = []
     public private(set) var stats = ApplyStats()
 
-    init(statements: ApplyStatements, dropID: Int64, claim: DropClaim, sourceKind: SourceKind) {
+    init(statements: ApplyStatements, dropID: Int64, claim: DropClaim, sourceKind: SourceKind, journaledEarlier: Set<String>) {
         self.statements = statements
+        self.journaledEarlier = journaledEarlier
         self.dropID = dropID
         self.claim = claim
         self.store = EntityStore(tenant: claim.tenant, statements: statements)
@@ -115,7 +119,7 @@ public final class DropApplier: DropOutput {
     // MARK: shared
 
     private func journal(_ order: String) throws {
-        guard journaled.insert(order).inserted else { return }
+        guard !journaledEarlier.contains(order), journaled.insert(order).inserted else { return }
         try statements.insertJournal.run(.text(claim.tenant), .text(order), .integer(dropID))
     }
 }

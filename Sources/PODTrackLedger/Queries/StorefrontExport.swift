@@ -121,7 +121,8 @@ extension Ledger {
     /// commit together.
     public func export(tenant: String, storefront: String, channel: String, scope: ExportScope = .changes, createdAt: Int64,
                        fileName: @escaping (Int) -> String, _ body: (StorefrontExport) throws -> String?) throws -> (seq: Int, rows: Int) {
-        try database.transaction {
+        journaledOrders.removeAll()
+        return try database.transaction {
             let export = try StorefrontExport(database: database, tenant: tenant, storefront: storefront, channel: channel,
                                               scope: scope, fileName: fileName, createdAt: createdAt)
             let fingerprint = try body(export)

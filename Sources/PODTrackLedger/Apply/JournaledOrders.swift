@@ -1,0 +1,32 @@
+/// The orders each tenant journaled since the last export, across the drops of a pass. An order
+/// journaled and not yet exported needs no second entry: the export reads the order as it is when
+/// it runs. Only committed drops add to it. Bounded: past `capacity` orders it forgets them all,
+/// which costs a journal row per order later, never an order left out.
+struct JournaledOrders {
+    static let capacity = 250_000
+
+    private var byTenant: [String: Set<String>] = [:]
+    private var count = 0
+
+    /// The tenant's orders journaled since the last export.
+    func orders(of tenant: String) -> Set<String> {
+        byTenant[tenant] ?? []
+    }
+
+    /// Adds the orders a committed drop of `tenant` journaled.
+    mutating func add(_ orders: Set<String>, tenant: String) {
+        guard count + orders.count <= Self.capacity else {
+            removeAll()
+            return
+        }
+        let before = byTenant[tenant]?.count ?? 0
+        byTenant[tenant, default: []].formUnion(orders)
+        count += (byTenant[tenant]?.count ?? 0) - before
+    }
+
+    /// Forgets every order: an export has read the journal.
+    mutating func removeAll() {
+        byTenant = [:]
+        count = 0
+    }
+}
