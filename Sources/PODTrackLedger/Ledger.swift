@@ -14,7 +14,7 @@ public final class Ledger {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
-            PRAGMA cache_size = -65536;
+            PRAGMA cache_size = -32768;
             """)
         try Migrations.migrate(database)
     }
