@@ -10,6 +10,8 @@ final class ApplyStatements {
     let selectLine: Statement
     let insertLine: Statement
     let updateLine: Statement
+    /// The fold and history of a line whose ERP facts did not change (the tracking index stays untouched).
+    let updateLineProgress: Statement
     let selectShipment: Statement
     let insertShipment: Statement
     let updateShipment: Statement
@@ -30,7 +32,8 @@ final class ApplyStatements {
             SELECT \(StoredFold.columns), sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at, history
             FROM lines WHERE tenant = ? AND order_no = ? AND line_no = ?
             """)
-        (insertLine, updateLine) = try Self.writes(database, table: "lines", columns: Self.lineColumns, key: ["tenant", "order_no", "line_no"])
+        (insertLine, updateLine) = try Self.writes(database, table: "lines", columns: Self.lineColumns, key: Self.lineKey)
+        updateLineProgress = try Self.writes(database, table: "lines", columns: Self.progressColumns, key: Self.lineKey).update
         selectShipment = try database.cached("""
             SELECT \(StoredFold.columns), carrier, reference, events, linked, history, orders FROM shipments WHERE tenant = ? AND tracking = ?
             """)
@@ -40,9 +43,10 @@ final class ApplyStatements {
 
     /// The written columns of each entity, in the order `EntityStore.flush` binds them (the key follows).
     static let orderColumns = ["channel", "channel_ref", "ship_to", "facts_at"]
-    static let lineColumns = StoredFold.columnNames
-        + ["sku", "quantity", "channel_line_ref", "facts_at", "tracking", "carrier", "shipped_at", "history"]
-    static let shipmentColumns = StoredFold.columnNames + ["carrier", "reference", "events", "linked", "history", "orders"]
+    static let progressColumns = StoredFold.columnNames + ["history"]
+    static let lineColumns = progressColumns + ["sku", "quantity", "channel_line_ref", "facts_at", "tracking", "carrier", "shipped_at"]
+    static let lineKey = ["tenant", "order_no", "line_no"]
+    static let shipmentColumns = progressColumns + ["carrier", "reference", "events", "linked", "orders"]
 
     /// An INSERT of a new row and an UPDATE of a stored one, both bound as `columns` then `key`.
     private static func writes(_ database: Database, table: String, columns: [String], key: [String]) throws

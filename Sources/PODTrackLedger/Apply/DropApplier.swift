@@ -74,15 +74,15 @@ public final class DropApplier: DropOutput {
         }
         let shippedIn = try store.modifyLine(key) { line -> (tracking: String, carrier: String?)? in
             line.lifecycle.add(EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state))
-            guard let facts = event.facts, event.occurredAt >= (line.factsAt ?? .min) else { return nil }
-            line.factsAt = event.occurredAt
-            line.sku = facts.sku ?? line.sku
-            line.quantity = facts.quantity ?? line.quantity
-            line.channelLineRef = facts.channelLineRef ?? line.channelLineRef
-            guard let tracking = facts.tracking, tracking != line.tracking else { return nil }
-            line.tracking = tracking
-            line.carrier = facts.carrier
-            line.shippedAt = event.occurredAt
+            guard let facts = event.facts, event.occurredAt >= (line.facts.factsAt ?? .min) else { return nil }
+            line.facts.factsAt = event.occurredAt
+            line.facts.sku = facts.sku ?? line.facts.sku
+            line.facts.quantity = facts.quantity ?? line.facts.quantity
+            line.facts.channelLineRef = facts.channelLineRef ?? line.facts.channelLineRef
+            guard let tracking = facts.tracking, tracking != line.facts.tracking else { return nil }
+            line.facts.tracking = tracking
+            line.facts.carrier = facts.carrier
+            line.facts.shippedAt = event.occurredAt
             return (tracking, facts.carrier)
         }
         if let shippedIn { try link(tracking: shippedIn.tracking, carrier: shippedIn.carrier, order: key.order) }

@@ -35,9 +35,9 @@ final class EntityStore {
         try Self.modify(&lines, key, new: StoredLine(), body) {
             try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
                 StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(12))),
-                           sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init), channelLineRef: row.optionalText(7),
-                           factsAt: row.optionalInt(8), tracking: row.optionalText(9), carrier: row.optionalText(10),
-                           shippedAt: row.optionalInt(11))
+                           facts: LineFacts(sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init),
+                                            channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8),
+                                            tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
             }
         }
     }
@@ -79,35 +79,42 @@ final class EntityStore {
 
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {
-        try Self.writeBack(orders, insert: statements.insertOrder, update: statements.updateOrder) { number, order in
-            [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
-             .text(tenant), .text(number)]
+        try Self.writeBack(orders) { number, order, isStored in
+            try (isStored ? statements.updateOrder : statements.insertOrder).run(
+                [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
+                 .text(tenant), .text(number)])
         }
-        try Self.writeBack(lines, insert: statements.insertLine, update: statements.updateLine) { key, line in
+        try Self.writeBack(lines) { key, line, isStored in
             line.lifecycle.settle()
-            return StoredFold.values(line.lifecycle.fold) + [
-                .text(line.sku), .int(line.quantity), .text(line.channelLineRef), line.factsAt.map(SQLValue.integer) ?? .null,
-                .text(line.tracking), .text(line.carrier), line.shippedAt.map(SQLValue.integer) ?? .null,
-                .blob(line.lifecycle.history.bytes), .text(tenant), .text(key.order), .int(key.line)]
+            let progress = StoredFold.values(line.lifecycle.fold) + [.blob(line.lifecycle.history.bytes)]
+            let key: [SQLValue] = [.text(tenant), .text(key.order), .int(key.line)]
+            if isStored, line.facts == line.storedFacts {
+                try statements.updateLineProgress.run(progress + key)
+                return
+            }
+            let facts = line.facts
+            try (isStored ? statements.updateLine : statements.insertLine).run(progress + [
+                .text(facts.sku), .int(facts.quantity), .text(facts.channelLineRef), facts.factsAt.map(SQLValue.integer) ?? .null,
+                .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + key)
         }
-        try Self.writeBack(shipments, insert: statements.insertShipment, update: statements.updateShipment) { tracking, shipment in
+        try Self.writeBack(shipments) { tracking, shipment, isStored in
             shipment.lifecycle.settle()
-            return StoredFold.values(shipment.lifecycle.fold) + [
-                .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events), .int(shipment.linked ? 1 : 0),
-                .blob(shipment.lifecycle.history.bytes), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)]
+            try (isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
+                .blob(shipment.lifecycle.history.bytes), .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events),
+                .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)])
         }
         orders.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         shipments.removeAll(keepingCapacity: true)
     }
 
-    /// Runs the INSERT (a new row) or UPDATE (a stored one) of every changed entity, in key order,
-    /// bound with `values`: the written columns, then the key (see `ApplyStatements`).
-    private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>], insert: Statement, update: Statement,
-                                                           values: (Key, inout Entity) -> [SQLValue]) throws {
+    /// Calls `write` with every changed entity, in key order, and whether the ledger has its row
+    /// (an UPDATE) or not (an INSERT).
+    private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>],
+                                                           write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
         for (key, cached) in entities.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
             var entity = cached.entity
-            try (cached.isStored ? update : insert).run(values(key, &entity))
+            try write(key, &entity, cached.isStored)
         }
     }
 }

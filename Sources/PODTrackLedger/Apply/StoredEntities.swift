@@ -3,6 +3,26 @@ import PODTrackCore
 /// A line row as the applier reads and writes it.
 struct StoredLine {
     var lifecycle = SubjectLifecycle()
+    var facts = LineFacts()
+    /// The facts as the ledger has them (nil for a new line): unchanged facts are not written
+    /// again, so a print or carrier drop leaves the tracking index alone.
+    let storedFacts: LineFacts?
+
+    /// A line the ledger has no row of yet.
+    init() {
+        storedFacts = nil
+    }
+
+    /// A line as its row stores it.
+    init(lifecycle: SubjectLifecycle, facts: LineFacts) {
+        self.lifecycle = lifecycle
+        self.facts = facts
+        storedFacts = facts
+    }
+}
+
+/// What the ERP said of a line, as its row stores it.
+struct LineFacts: Equatable {
     var sku: String?
     var quantity: Int?
     var channelLineRef: String?
