@@ -40,7 +40,7 @@ public final class Statement {
             switch value {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let number): rc = sqlite3_bind_int64(handle, index, number)
-            case .text(let text): rc = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+            case .text(let text): rc = bindText(text, at: index)
             case .blob(let bytes):
                 // An empty blob has no base address, and a nil one would bind NULL.
                 rc = bytes.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0)
@@ -49,6 +49,18 @@ public final class Statement {
             if rc != SQLITE_OK { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
         }
         return self
+    }
+
+    /// Binds the string's UTF-8 bytes where they are (no C-string copy, no length scan); SQLite
+    /// copies them. An empty string has no bytes to point at and would bind NULL, so it binds "".
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, csqlite_transient()) }
+            return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), csqlite_transient())
+            }
+        }
     }
 
     /// Advances to the next row: true while there is one.
