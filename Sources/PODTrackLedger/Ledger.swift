@@ -5,6 +5,7 @@ import PODTrackCore
 public final class Ledger {
     let database: Database
     private var applyStatements: ApplyStatements?
+    /// Orders journaled since the last export, so a pass journals each once (`JournaledOrders`).
     var journaledOrders = JournaledOrders()
 
     /// Opens (creating and migrating if needed) the ledger at `path`.

@@ -87,15 +87,15 @@ final class EntityStore {
         try Self.writeBack(lines) { key, line, isStored in
             line.lifecycle.settle()
             let progress = StoredFold.values(line.lifecycle.fold) + [.blob(line.lifecycle.history.bytes)]
-            let key: [SQLValue] = [.text(tenant), .text(key.order), .int(key.line)]
+            let keyValues: [SQLValue] = [.text(tenant), .text(key.order), .int(key.line)]
             if isStored, line.facts == line.storedFacts {
-                try statements.updateLineProgress.run(progress + key)
+                try statements.updateLineProgress.run(progress + keyValues)
                 return
             }
             let facts = line.facts
             try (isStored ? statements.updateLine : statements.insertLine).run(progress + [
                 .text(facts.sku), .int(facts.quantity), .text(facts.channelLineRef), facts.factsAt.map(SQLValue.integer) ?? .null,
-                .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + key)
+                .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + keyValues)
         }
         try Self.writeBack(shipments) { tracking, shipment, isStored in
             shipment.lifecycle.settle()
