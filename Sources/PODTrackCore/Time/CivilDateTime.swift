@@ -75,13 +75,8 @@ public struct CivilDateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// ISO 8601 rendering without offset, e.g. `2026-10-25T02:30:00.000`.
     public var description: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(millisecond, 3))"
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))T"
+            + "\(hour.zeroPadded(2)):\(minute.zeroPadded(2)):\(second.zeroPadded(2)).\(millisecond.zeroPadded(3))"
     }
 }
 
