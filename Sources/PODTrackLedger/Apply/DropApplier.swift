@@ -92,7 +92,6 @@ public final class DropApplier: DropOutput {
     /// Links a line of `order` to shipment `tracking`; a shipment that held carrier events as an
     /// orphan is now known.
     private func link(tracking: String, carrier: String?, order: String) throws {
-        if let shipment = try store.shipment(tracking), shipment.linked, shipment.carrier != nil, shipment.orders.contains(order) { return }
         try store.modifyShipment(tracking) { shipment in
             if shipment.events > 0, !shipment.linked { stats.orphansLinked += 1 }
             shipment.linked = true

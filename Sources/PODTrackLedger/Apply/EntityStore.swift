@@ -42,22 +42,14 @@ final class EntityStore {
         }
     }
 
-    /// Shipment `tracking` as the ledger or this drop has it, if any.
-    func shipment(_ tracking: String) throws -> StoredShipment? {
-        if shipments[tracking] == nil, let stored = try loadShipment(tracking) { shipments[tracking] = Cached(stored: stored) }
-        return shipments[tracking]?.entity
-    }
-
     /// Changes shipment `tracking` (a new one when the ledger has none).
     func modifyShipment(_ tracking: String, _ body: (inout StoredShipment) -> Void) throws {
-        try Self.modify(&shipments, tracking, new: StoredShipment(), body) { try loadShipment(tracking) }
-    }
-
-    private func loadShipment(_ tracking: String) throws -> StoredShipment? {
-        try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
-            StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(9))),
-                           carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
-                           orders: row.text(10).split(separator: "\n").map(String.init))
+        try Self.modify(&shipments, tracking, new: StoredShipment(), body) {
+            try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
+                StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(9))),
+                               carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
+                               orders: row.text(10).split(separator: "\n").map(String.init))
+            }
         }
     }
 
@@ -108,22 +100,21 @@ final class EntityStore {
         shipments.removeAll(keepingCapacity: true)
     }
 
-    /// Calls `write` with every changed entity, in key order, and whether the ledger has its row
-    /// (an UPDATE) or not (an INSERT).
+    /// Calls `write` with every entity (each was read to be changed), in key order, and whether the
+    /// ledger has its row (an UPDATE) or not (an INSERT).
     private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>],
                                                            write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        for (key, cached) in entities.filter(\.value.isDirty).sorted(by: { $0.key < $1.key }) {
+        for (key, cached) in entities.sorted(by: { $0.key < $1.key }) {
             var entity = cached.entity
             try write(key, &entity, cached.isStored)
         }
     }
 }
 
-/// An entity as a drop holds it: whether the ledger has its row, and whether the drop changed it.
+/// An entity as a drop holds it, and whether the ledger has its row.
 private struct Cached<Entity> {
     private(set) var entity: Entity
     let isStored: Bool
-    private(set) var isDirty = false
 
     /// A row the ledger has.
     init(stored: Entity) {
@@ -138,7 +129,6 @@ private struct Cached<Entity> {
     }
 
     mutating func modify<T>(_ body: (inout Entity) throws -> T) rethrows -> T {
-        isDirty = true
-        return try body(&entity)
+        try body(&entity)
     }
 }
