@@ -173,3 +173,20 @@ import PODTrackCore
                 "parts are separated, not concatenated")
     }
 }
+
+@Suite struct JournaledOrdersTests {
+    @Test func pastItsCapacityItForgetsEveryOrder() {
+        var journaled = JournaledOrders(capacity: 3)
+        journaled.add(["A-1", "A-2"], tenant: "acme")
+        journaled.add(["A-1"], tenant: "northwind")
+        #expect(journaled.orders(of: "acme") == ["A-1", "A-2"])
+        #expect(journaled.orders(of: "northwind") == ["A-1"])
+        journaled.add(["A-3"], tenant: "acme")
+        #expect(journaled.orders(of: "acme").isEmpty, "four orders would pass the capacity of three")
+        #expect(journaled.orders(of: "northwind").isEmpty)
+        journaled.add(["A-4"], tenant: "acme")
+        #expect(journaled.orders(of: "acme") == ["A-4"])
+        journaled.removeAll()
+        #expect(journaled.orders(of: "acme").isEmpty)
+    }
+}

@@ -3,10 +3,12 @@
 /// it runs. Only committed drops add to it. Bounded: past `capacity` orders it forgets them all,
 /// which costs a journal row per order later, never an order left out.
 struct JournaledOrders {
-    static let capacity = 250_000
-
+    let capacity: Int
     private var byTenant: [String: Set<String>] = [:]
-    private var count = 0
+
+    init(capacity: Int = 250_000) {
+        self.capacity = capacity
+    }
 
     /// The tenant's orders journaled since the last export.
     func orders(of tenant: String) -> Set<String> {
@@ -15,18 +17,12 @@ struct JournaledOrders {
 
     /// Adds the orders a committed drop of `tenant` journaled.
     mutating func add(_ orders: Set<String>, tenant: String) {
-        guard count + orders.count <= Self.capacity else {
-            removeAll()
-            return
-        }
-        let before = byTenant[tenant]?.count ?? 0
         byTenant[tenant, default: []].formUnion(orders)
-        count += (byTenant[tenant]?.count ?? 0) - before
+        if byTenant.values.reduce(0, { $0 + $1.count }) > capacity { removeAll() }
     }
 
     /// Forgets every order: an export has read the journal.
     mutating func removeAll() {
         byTenant = [:]
-        count = 0
     }
 }
