@@ -132,8 +132,7 @@ public struct DropReader {
         switch item {
         case .record(let record):
             counts.records += 1
-            if let mapper { try emit(mapper.map(record.values, line: record.line + lineOffset), line: record.line + lineOffset,
-                                     rawText: record.rawText, into: output) }
+            try map(record.values, line: record.line, rawText: record.rawText, into: output)
         case .problem(let problem):
             counts.records += 1
             try output.reject(RejectedRow(line: problem.line + lineOffset, reason: problem.reason, rawText: problem.rawText))
@@ -143,14 +142,13 @@ public struct DropReader {
     }
 
     private mutating func takeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, pattern: FieldPattern?, into output: DropOutput) throws {
-        guard let ranges = pattern?.match(line), let mapper else {
+        guard let ranges = pattern?.match(line), mapper != nil else {
             counts.noise += 1
             return
         }
         counts.records += 1
         let values = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
-        try emit(mapper.map(values, line: number + lineOffset), line: number + lineOffset,
-                 rawText: String(decoding: line, as: UTF8.self), into: output)
+        try map(values, line: number, rawText: String(decoding: line, as: UTF8.self), into: output)
     }
 
     private mutating func takeCSV(_ event: CSVEvent, header: inout [String]?, into output: DropOutput) throws {
@@ -175,14 +173,17 @@ public struct DropReader {
                                               rawText: record.rawText))
                 return
             }
-            if let mapper { try emit(mapper.map(record.fields(), line: record.line + lineOffset), line: record.line + lineOffset,
-                                     rawText: record.rawText, into: output) }
+            try map(record.fields(), line: record.line, rawText: record.rawText, into: output)
         }
     }
 
-    /// Hands a record's outcome on; the raw text is made only for a rejected row.
-    private mutating func emit(_ outcome: RecordMapper.Outcome, line: Int, rawText: @autoclosure () -> String, into output: DropOutput) throws {
-        switch outcome {
+    /// Maps a record's values found at `splitterLine` (as the splitter counts, before any resume
+    /// offset) and hands the outcome on; the raw text is made only for a rejected row.
+    private mutating func map(_ values: [String], line splitterLine: Int, rawText: @autoclosure () -> String,
+                              into output: DropOutput) throws {
+        guard let mapper else { return }
+        let line = splitterLine + lineOffset
+        switch mapper.map(values, line: line) {
         case .event(let event): try output.accept(event)
         case .rejected(let problem): try output.reject(RejectedRow(line: line, field: problem.field, reason: problem.reason, rawText: rawText()))
         case .ignored: counts.ignored += 1
