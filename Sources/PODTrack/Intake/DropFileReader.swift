@@ -15,7 +15,7 @@ public enum DropFileReader {
         }
         if let resume {
             if case .csv = source.definition.format {
-                try FileChunks.read(path, to: try headerEnd(path)) { chunk in try reader.feed(chunk, into: output) }
+                try headerLine(path).withUnsafeBytes { try reader.feed($0, into: output) }
             }
             reader.resume(afterLines: resume.lines)
         }
@@ -45,16 +45,13 @@ public enum DropFileReader {
         }
     }
 
-    /// The offset just after the first line break: the end of a CSV file's header line (looked
-    /// for in the first MiB).
-    private static func headerEnd(_ path: String) throws -> Int {
-        var end: Int?
-        var seen = 0
-        try FileChunks.read(path, to: 1 << 20) { chunk in
-            guard end == nil else { return }
-            if let index = chunk.firstIndex(of: UInt8(ascii: "\n")) { end = seen + index + 1 }
-            seen += chunk.count
+    /// The file's first line with its line break: a CSV file's header, looked for in the first
+    /// chunk (one read).
+    private static func headerLine(_ path: String) throws -> [UInt8] {
+        var header: [UInt8] = []
+        try FileChunks.read(path, to: FileChunks.chunkSize) { chunk in
+            header.append(contentsOf: chunk.firstIndex(of: .lineFeed).map { chunk[...$0] } ?? chunk[...])
         }
-        return end ?? seen
+        return header
     }
 }
