@@ -89,6 +89,25 @@ import PODTrackCore
         #expect(view.rollup == .shipped)
     }
 
+    @Test func aStoredLineTakesNewERPFactsAndKeepsThemThroughPrintEvents() throws {
+        try apply([erp("A-1", 1, .received, at: 100)])
+        let printed = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 200, discriminator: "J1",
+                                  rawWord: "PRINTED", line: 3)
+        try apply([printed], source: "rip", kind: .print)
+        try apply([erp("A-1", 1, .shipped, at: 300, tracking: "1Z1")])
+        var view = try #require(try order("acme", "A-1"))
+        #expect(view.lines.first?.tracking == "1Z1", "facts that changed on a stored line are written")
+        #expect(view.shipments.map(\.tracking) == ["1Z1"])
+        let late = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printing, occurredAt: 150, discriminator: "J1",
+                               rawWord: "PRINTING", line: 2)
+        try apply([late], source: "rip", kind: .print)
+        view = try #require(try order("acme", "A-1"))
+        #expect(view.lines.first?.tracking == "1Z1", "a print event writes the fold and history, and the facts stay")
+        #expect(view.lines.first?.sku == "SKU-1")
+        #expect(view.lines.first?.fold.progress == .shipped)
+        #expect(try ledger.events(tenant: "acme", orderNo: "A-1", trackings: []).map(\.state) == ["received", "printing", "printed", "shipped"])
+    }
+
     @Test func tenantsNeverShareAnOrder() throws {
         try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")], tenant: "acme")
         try apply([erp("A-1", 1, .received, at: 100, channel: "WOO")], tenant: "northwind")
