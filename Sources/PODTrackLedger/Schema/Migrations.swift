@@ -163,7 +163,7 @@ enum Migrations {
         guard current <= all.count else {
             throw SQLiteError(code: 1, message: "the ledger has schema version \(current), this podtrack knows up to \(all.count): upgrade podtrack", sql: nil)
         }
-        try HistoryTextUpgrade.define(on: database)
+        if current < version { try HistoryTextUpgrade.define(on: database) }
         for (offset, sql) in all.prefix(version).enumerated().dropFirst(current) {
             try database.transaction {
                 try database.execute(sql)
