@@ -80,7 +80,7 @@ struct CrashAndWatchTests {
     }
 
     private func createEmpty(_ path: String) -> String {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)  // the caller's FileHandle fails if it did not
         return path
     }
 
@@ -88,8 +88,8 @@ struct CrashAndWatchTests {
         let entries = (try? FileManager.default.subpathsOfDirectory(atPath: inbox.path)) ?? []
         return entries.allSatisfy { entry in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: inbox.appendingPathComponent(entry).path, isDirectory: &isDirectory)
-            return isDirectory.boolValue
+            let exists = FileManager.default.fileExists(atPath: inbox.appendingPathComponent(entry).path, isDirectory: &isDirectory)
+            return !exists || isDirectory.boolValue  // gone since the listing, or a folder
         }
     }
 }
@@ -101,7 +101,7 @@ final class WatchProcess {
 
     init(site: String, settle: Double) throws {
         log = URL(fileURLWithPath: site).appendingPathComponent("watch.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)  // FileHandle(forWritingTo:) throws if it did not
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = PodtrackBinary.url
         process.arguments = ["watch", "--site", site, "--settle", String(settle), "--scan-every", "1"]

@@ -98,7 +98,7 @@ import Testing
         let fixture = try SiteFixture()
         try fixture.drop("acme", "erp", "ORDERS_1.csv", Data(Self.erp.utf8))
         let engine = try Engine(site: fixture.site, now: { clock })
-        try engine.runOnce()
+        _ = try engine.runOnce()
         clock += 10 * 86_400_000
         #expect(try engine.pruneArchive(olderThanDays: 30).files == 0)
         let pruned = try engine.pruneArchive(olderThanDays: 7)
