@@ -5,11 +5,11 @@ import PODTrackCore
 /// A line's or shipment's history survives being stored as bytes.
 @Suite struct HistoryCodingTests {
     let entries: [EventHistory.Entry] = [
-        .init(id: 4_000_000, occurredAt: 1_792_598_274_000, state: .queued),
-        .init(id: 4_000_001, occurredAt: 1_792_598_000_000, state: .printing),   // earlier in time: a negative difference
-        .init(id: 17, occurredAt: 1_792_700_000_000, state: .delivered),           // a smaller id (a late event of an older drop)
-        .init(id: Int64.max, occurredAt: Int64.min, state: .returned),
-        .init(id: 0, occurredAt: 0, state: .received),
+        .init(id: 4_000_000, occurredAt: 1_792_598_274_000, state: .queued, tag: 0x8000_0001),
+        .init(id: 4_000_001, occurredAt: 1_792_598_000_000, state: .printing, tag: 7),   // earlier in time: a negative difference
+        .init(id: 17, occurredAt: 1_792_700_000_000, state: .delivered, tag: 0),           // a smaller id (a late event of an older drop)
+        .init(id: Int64.max, occurredAt: Int64.min, state: .returned, tag: .max),
+        .init(id: 0, occurredAt: 0, state: .received, tag: 0x00ff_ff00),
     ]
 
     @Test func entriesRoundTripThroughTheBytes() {
@@ -42,7 +42,7 @@ import PODTrackCore
                                                           state: .printing) }
         var bytes: [UInt8] = []
         HistoryCoding.append(tenEvents, to: &bytes, after: nil)
-        #expect(bytes.count <= 90, "the text form took about 300 bytes")
+        #expect(bytes.count <= 130, "the text form took about 300 bytes")
     }
 
     @Test func decodingStopsAtTheFirstMalformedEntry() {
@@ -58,7 +58,18 @@ import PODTrackCore
 
     @Test func schema4TextBecomesTheSameEntries() {
         let text = "4000000:1792598274000:queued 4000001:1792598000000:printing junk 17:1792700000000:delivered 9:9:no_such_state"
-        #expect(HistoryCoding.decode(HistoryTextUpgrade.compact(text)) == Array(entries.prefix(3)))
+        let untagged = entries.prefix(3).map { EventHistory.Entry(id: $0.id, occurredAt: $0.occurredAt, state: $0.state) }
+        #expect(HistoryCoding.decode(HistoryTextUpgrade.compact(text), layout: .untagged) == untagged)
         #expect(HistoryTextUpgrade.compact("").isEmpty)
+    }
+
+    @Test func schema5HistoriesTakeTheirEventsTags() {
+        var untagged: [UInt8] = []
+        HistoryCoding.append(entries, to: &untagged, after: nil, layout: .untagged)
+        let tags = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.tag) })
+        #expect(HistoryCoding.decode(HistoryTagUpgrade.tagged(untagged) { tags[$0] }) == entries)
+        let lost = HistoryCoding.decode(HistoryTagUpgrade.tagged(untagged) { _ in nil })
+        #expect(lost.map(\.tag) == Array(repeating: 0, count: entries.count), "an event the ledger lacks gets tag 0")
+        #expect(HistoryTagUpgrade.tagged([]) { tags[$0] }.isEmpty)
     }
 }

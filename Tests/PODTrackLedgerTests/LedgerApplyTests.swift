@@ -50,6 +50,38 @@ import PODTrackCore
         #expect(try order("acme", "A-1")?.lines.first?.fold.progress == .released)
     }
 
+    @Test func aDuplicateIsFoundAmongLaterEventsAndOnlyTheSameEventIsOne() throws {
+        let printed = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
+                                  rawWord: "PRINTED", line: 3)
+        var otherJob = printed
+        otherJob.discriminator = "J2"
+        var shipment = scan("1Z1", .inTransit, at: 700)
+        shipment.line = 9
+        try apply([erp("A-1", 1, .received, at: 100, tracking: "1Z1"), erp("A-1", 1, .released, at: 900)])
+        try apply([printed], source: "rip", kind: .print)
+        try apply([scan("1Z1", .shipped, at: 600), shipment, scan("1Z1", .delivered, at: 800)], source: "ups", kind: .carrier)
+
+        let again = try apply([printed, otherJob], source: "rip2", kind: .print)
+        #expect(again.eventsDuplicate == 1, "the same job's event from another print server, older than the line's newest")
+        #expect(again.eventsNew == 1, "another job's event in the same millisecond is news")
+        let scans = try apply([shipment], source: "ups", kind: .carrier)
+        #expect(scans.eventsDuplicate == 1)
+        let erpSays = try apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, rawWord: "PRINTED", line: 4)])
+        #expect(erpSays.eventsNew == 1, "the ERP saying printed at the same time is its own event")
+        #expect(try ledger.events(tenant: "acme", orderNo: "A-1", trackings: ["1Z1"]).count == 8)
+    }
+
+    @Test func aDropOfDuplicatesWritesNoEntity() throws {
+        let events = [erp("A-1", 1, .received, at: 100, tracking: "1Z1"), erp("A-2", 1, .released, at: 200)]
+        try apply(events)
+        try apply([scan("1Z1", .shipped, at: 300)], source: "ups", kind: .carrier)
+        let totalChanges = { try ledger.database.cached("SELECT total_changes()").first { $0.int(0) } ?? 0 }
+        let before = try totalChanges()
+        try apply(events)
+        try apply([scan("1Z1", .shipped, at: 300)], source: "ups", kind: .carrier)
+        #expect(try totalChanges() - before == 4, "per drop its row and its counts, nothing else")
+    }
+
     @Test func anOrdersLatestChangeIsItsNewestEventFromAnySource() throws {
         try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
         #expect(try order("acme", "A-1")?.updatedAt == 100)

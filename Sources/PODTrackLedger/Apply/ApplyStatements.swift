@@ -19,8 +19,7 @@ final class ApplyStatements {
     init(_ database: Database) throws {
         self.database = database
         insertEvent = try database.cached("""
-            INSERT OR IGNORE INTO events (occurred_at, dedupe, drop_id, line, state, raw_word, discriminator)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (occurred_at, drop_id, line, state, raw_word, discriminator) VALUES (?, ?, ?, ?, ?, ?)
             """)
         insertReject = try database.cached("INSERT INTO rejects (drop_id, line, field, reason, raw_text) VALUES (?, ?, ?, ?, ?)")
         insertJournal = try database.cached("INSERT INTO journal (tenant, order_no, drop_id) VALUES (?, ?, ?)")

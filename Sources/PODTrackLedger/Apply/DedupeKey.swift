@@ -1,10 +1,11 @@
 /// Stable 64-bit keys for events (FNV-1a over the parts' bytes with separators, then a
 /// MurmurHash3 finalizer); the same parts give the same key in every process.
 ///
-/// `dedupe` is an event's identity beside its time: tenant, source kind, subject, state and
-/// discriminator. The ledger's unique index is (occurred_at, dedupe): it grows in time order, so
-/// inserting a day's events touches few B-tree pages. Two different events merge only if they
-/// happened in the same millisecond and their keys collide: about 1 in 10^19 per such pair.
+/// A key is an event's identity beside its time: tenant, source kind, subject, state and
+/// discriminator. Its `tag` is kept with the event in its subject's history (`EventHistory`), and
+/// an event is a duplicate when its subject holds one that happened in the same millisecond with
+/// the same state and tag. Two different events of one subject merge only if all that holds and
+/// their tags collide: about 1 in 4·10^9 per such pair.
 ///
 /// A key is built by extending a prefix, so the parts that are the same for a whole drop (tenant,
 /// source kind) are hashed once per drop, not once per event.
@@ -23,6 +24,10 @@ struct DedupeKey {
         next.state = (next.state ^ 0x1F) &* 0x0000_0100_0000_01B3
         return next
     }
+
+    /// The finished key's low 32 bits, as histories keep them (schema 5 kept whole keys in
+    /// `events.dedupe`; migration 6 took the tags from there).
+    var tag: UInt32 { UInt32(truncatingIfNeeded: value) }
 
     /// The finished key.
     var value: Int64 {

@@ -2,8 +2,8 @@ import PODTrackCore
 
 /// Applies one drop's events to the ledger, inside the drop's transaction (see `Ledger.applyDrop`).
 ///
-/// Each new event is stored once (see `DedupeKey`) and added to its line's or shipment's
-/// lifecycle (see `SubjectLifecycle`). Entities are kept in an `EntityStore` for the drop and
+/// Each new event is stored once and added to its line's or shipment's lifecycle (see
+/// `SubjectLifecycle`); an event the subject's history holds already is a duplicate (see `DedupeKey`). Entities are kept in an `EntityStore` for the drop and
 /// written back by `finish`. Every order an event touches is journaled once, for the storefront
 /// exports, unless an earlier drop of the pass journaled it after the last export (see `JournaledOrders`).
 ///
@@ -37,19 +37,25 @@ public final class DropApplier: DropOutput {
     }
 
     public func accept(_ event: StatusEvent) throws {
-        let dedupe = eventKeyPrefix.adding(event.subject.key).adding(event.state.rawValue).adding(event.discriminator).value
-        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dedupe), .integer(dropID), .int(event.line),
-                                       .text(event.state.rawValue), .text(event.rawWord), .text(event.discriminator))
-        guard statements.database.changes > 0 else {
+        let tag = eventKeyPrefix.adding(event.subject.key).adding(event.state.rawValue).adding(event.discriminator).tag
+        try store.makeRoom()
+        let isDuplicate = switch event.subject {
+        case .line(let order, let line):
+            try store.lineHolds(LineKey(order: order, line: line), occurredAt: event.occurredAt, state: event.state, tag: tag)
+        case .shipment(let tracking):
+            try store.shipmentHolds(tracking, occurredAt: event.occurredAt, state: event.state, tag: tag)
+        }
+        guard !isDuplicate else {
             stats.eventsDuplicate += 1
             return
         }
+        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dropID), .int(event.line),
+                                       .text(event.state.rawValue), .text(event.rawWord), .text(event.discriminator))
         stats.eventsNew += 1
-        try store.makeRoom()
-        let id = statements.database.lastInsertRowID
+        let entry = EventHistory.Entry(id: statements.database.lastInsertRowID, occurredAt: event.occurredAt, state: event.state, tag: tag)
         switch event.subject {
-        case .line(let order, let line): try applyToLine(event, id: id, key: LineKey(order: order, line: line))
-        case .shipment(let tracking): try applyToShipment(event, id: id, tracking: tracking)
+        case .line(let order, let line): try applyToLine(event, entry: entry, key: LineKey(order: order, line: line))
+        case .shipment(let tracking): try applyToShipment(event, entry: entry, tracking: tracking)
         }
     }
 
@@ -60,7 +66,7 @@ public final class DropApplier: DropOutput {
 
     // MARK: lines
 
-    private func applyToLine(_ event: StatusEvent, id: Int64, key: LineKey) throws {
+    private func applyToLine(_ event: StatusEvent, entry: EventHistory.Entry, key: LineKey) throws {
         // The order row holds what the ERP says of the order; only ERP rows change it (an order's
         // latest event time is its lines' and shipments', read with them).
         if let facts = event.facts {
@@ -73,7 +79,7 @@ public final class DropApplier: DropOutput {
             }
         }
         let shippedIn = try store.modifyLine(key) { line -> (tracking: String, carrier: String?)? in
-            line.lifecycle.add(EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state))
+            line.lifecycle.add(entry)
             guard let facts = event.facts, event.occurredAt >= (line.facts.factsAt ?? .min) else { return nil }
             line.facts.factsAt = event.occurredAt
             line.facts.sku = facts.sku ?? line.facts.sku
@@ -102,10 +108,10 @@ public final class DropApplier: DropOutput {
 
     // MARK: shipments
 
-    private func applyToShipment(_ event: StatusEvent, id: Int64, tracking: String) throws {
+    private func applyToShipment(_ event: StatusEvent, entry: EventHistory.Entry, tracking: String) throws {
         var orders: [String] = []
         try store.modifyShipment(tracking) { shipment in
-            shipment.lifecycle.add(EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state))
+            shipment.lifecycle.add(entry)
             shipment.carrier = shipment.carrier ?? event.carrier
             shipment.reference = event.reference ?? shipment.reference
             shipment.events += 1

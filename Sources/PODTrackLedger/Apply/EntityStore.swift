@@ -4,8 +4,9 @@ import PODTrackCore
 /// in place and written back when the drop ends (inside its transaction), in key order. A drop
 /// touches the same line or shipment many times (a print log holds every state of every job), so
 /// this turns a read and a write per event into one of each per entity; a row the ledger already
-/// has is updated, a new one inserted. Past `capacity` entities it writes back and starts over,
-/// so memory stays bounded however large the drop.
+/// has is updated, a new one inserted, and one only read (every event of it a duplicate) is not
+/// written. Past `capacity` entities it writes back and starts over, so memory stays bounded
+/// however large the drop.
 final class EntityStore {
     static let capacity = 20_000
 
@@ -20,9 +21,19 @@ final class EntityStore {
         self.statements = statements
     }
 
+    /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already.
+    func lineHolds(_ key: LineKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
+        try inspectLine(key) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
+    }
+
+    /// True when shipment `tracking` holds the event at `occurredAt` with `state` and `tag` already.
+    func shipmentHolds(_ tracking: String, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
+        try inspectShipment(tracking) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
+    }
+
     /// Changes order `number` (a new one when the ledger has none).
     func modifyOrder(_ number: String, _ body: (inout StoredOrder) -> Void) throws {
-        try Self.modify(&orders, number, new: StoredOrder(), body) {
+        try Self.modify(&orders, number, new: StoredOrder(), changing: true, body) {
             try statements.selectOrder.first([.text(tenant), .text(number)]) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
                             factsAt: row.optionalInt(3))
@@ -32,7 +43,12 @@ final class EntityStore {
 
     /// Changes line `key` (a new one when the ledger has none).
     func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
-        try Self.modify(&lines, key, new: StoredLine(), body) {
+        try inspectLine(key, changing: true, body)
+    }
+
+    /// Calls `body` with line `key`, which is written back only when `changing`.
+    private func inspectLine<T>(_ key: LineKey, changing: Bool = false, _ body: (inout StoredLine) throws -> T) throws -> T {
+        try Self.modify(&lines, key, new: StoredLine(), changing: changing, body) {
             try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
                 StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(12))),
                            facts: LineFacts(sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init),
@@ -44,7 +60,12 @@ final class EntityStore {
 
     /// Changes shipment `tracking` (a new one when the ledger has none).
     func modifyShipment(_ tracking: String, _ body: (inout StoredShipment) -> Void) throws {
-        try Self.modify(&shipments, tracking, new: StoredShipment(), body) {
+        try inspectShipment(tracking, changing: true, body)
+    }
+
+    /// Calls `body` with shipment `tracking`, which is written back only when `changing`.
+    private func inspectShipment<T>(_ tracking: String, changing: Bool = false, _ body: (inout StoredShipment) throws -> T) throws -> T {
+        try Self.modify(&shipments, tracking, new: StoredShipment(), changing: changing, body) {
             try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
                 StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(9))),
                                carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
@@ -53,13 +74,14 @@ final class EntityStore {
         }
     }
 
-    /// Changes the entity under `key`, read with `load` on first use (`new` when the ledger has none).
-    private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
+    /// Calls `body` with the entity under `key`, read with `load` on first use (`new` when the
+    /// ledger has none); `changing` marks it to be written back.
+    private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity, changing: Bool,
                                                _ body: (inout Entity) throws -> T, load: () throws -> Entity?) throws -> T {
         if entities[key] == nil {
             entities[key] = try load().map { Cached(stored: $0) } ?? Cached(new: new)
         }
-        return try entities[key, default: Cached(new: new)].modify(body)
+        return try entities[key, default: Cached(new: new)].modify(changing: changing, body)
     }
 
     /// Past the capacity: writes everything back and starts over. Called between events, never
@@ -100,21 +122,22 @@ final class EntityStore {
         shipments.removeAll(keepingCapacity: true)
     }
 
-    /// Calls `write` with every entity (each was read to be changed), in key order, and whether the
-    /// ledger has its row (an UPDATE) or not (an INSERT).
+    /// Calls `write` with every changed entity, in key order, and whether the ledger has its row
+    /// (an UPDATE) or not (an INSERT).
     private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>],
                                                            write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        for (key, cached) in entities.sorted(by: { $0.key < $1.key }) {
+        for (key, cached) in entities.filter(\.value.isChanged).sorted(by: { $0.key < $1.key }) {
             var entity = cached.entity
             try write(key, &entity, cached.isStored)
         }
     }
 }
 
-/// An entity as a drop holds it, and whether the ledger has its row.
+/// An entity as a drop holds it, whether the ledger has its row, and whether the drop changed it.
 private struct Cached<Entity> {
     private(set) var entity: Entity
     let isStored: Bool
+    private(set) var isChanged = false
 
     /// A row the ledger has.
     init(stored: Entity) {
@@ -128,7 +151,8 @@ private struct Cached<Entity> {
         isStored = false
     }
 
-    mutating func modify<T>(_ body: (inout Entity) throws -> T) rethrows -> T {
-        try body(&entity)
+    mutating func modify<T>(changing: Bool, _ body: (inout Entity) throws -> T) rethrows -> T {
+        isChanged = isChanged || changing
+        return try body(&entity)
     }
 }

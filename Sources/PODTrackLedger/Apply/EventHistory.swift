@@ -1,19 +1,24 @@
 import PODTrackCore
 
 /// A line's or shipment's events as stored on its row (see `HistoryCoding`), in the order they
-/// were applied. It is what refolds a subject whose events arrived out of time order and what
-/// `explain` follows to the event rows, so the events table needs no index by subject. The stored
+/// were applied. It is what finds an event delivered twice, what refolds a subject whose events
+/// arrived out of time order and what `explain` follows to the event rows, so the events table
+/// needs no index at all: events are appended. The stored
 /// bytes are decoded only when read; entries added by a drop are kept as values until the row is
 /// written.
 struct EventHistory {
-    /// One applied event: its row in `events`, when it happened and the state it reported.
+    /// One applied event: its row in `events`, when it happened, the state it reported and its
+    /// dedupe tag (`DedupeKey.tag`), which finds the event again when a file delivers it twice.
     struct Entry: Equatable {
         var id: Int64
         var occurredAt: Int64
         var state: LifecycleState
+        var tag: UInt32 = 0
     }
 
     private var stored: [UInt8]
+    /// The stored entries, decoded once something needed them.
+    private var storedEntries: [Entry]?
     private var added: [Entry] = []
 
     init(bytes: [UInt8] = []) {
@@ -24,17 +29,25 @@ struct EventHistory {
         added.append(entry)
     }
 
+    /// True when an entry happened at `occurredAt` with `state` and `tag`: the same event.
+    mutating func contains(occurredAt: Int64, state: LifecycleState, tag: UInt32) -> Bool {
+        let isSame = { (entry: Entry) in entry.occurredAt == occurredAt && entry.tag == tag && entry.state == state }
+        if added.contains(where: isSame) { return true }
+        if storedEntries == nil { storedEntries = HistoryCoding.decode(stored) }
+        return storedEntries?.contains(where: isSame) ?? false
+    }
+
     /// The history as the row stores it.
     var bytes: [UInt8] {
         guard !added.isEmpty else { return stored }
         var bytes = stored
-        HistoryCoding.append(added, to: &bytes, after: HistoryCoding.last(stored))
+        HistoryCoding.append(added, to: &bytes, after: storedEntries.map { $0.last } ?? HistoryCoding.last(stored))
         return bytes
     }
 
     /// Every entry, oldest applied first.
     var entries: [Entry] {
-        HistoryCoding.decode(stored) + added
+        (storedEntries ?? HistoryCoding.decode(stored)) + added
     }
 }
 
@@ -45,14 +58,25 @@ struct SubjectLifecycle {
     private(set) var fold: LifecycleFold
     private(set) var history: EventHistory
     private var isStale = false
+    /// When its newest event happened (a stored fold's `lastEventAt` is that of its whole history):
+    /// a later event is new without a look at the history.
+    private var newestAt: Int64
 
     init(fold: LifecycleFold = LifecycleFold(), history: EventHistory = EventHistory()) {
         self.fold = fold
         self.history = history
+        newestAt = fold.lastEventAt
+    }
+
+    /// True when the history holds an event that happened at `occurredAt` with `state` and `tag`.
+    mutating func holds(occurredAt: Int64, state: LifecycleState, tag: UInt32) -> Bool {
+        guard occurredAt <= newestAt else { return false }
+        return history.contains(occurredAt: occurredAt, state: state, tag: tag)
     }
 
     mutating func add(_ entry: EventHistory.Entry) {
         history.append(entry)
+        newestAt = max(newestAt, entry.occurredAt)
         if !isStale, fold.canApply(entry.state, at: entry.occurredAt) {
             fold.apply(entry.state, at: entry.occurredAt)
         } else {

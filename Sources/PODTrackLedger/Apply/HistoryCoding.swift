@@ -2,10 +2,17 @@ import PODTrackCore
 
 /// The bytes of a line's or shipment's history (`EventHistory`) as its row stores them: per event,
 /// the event id and the time it happened, each as a zigzag varint of its difference to the
-/// previous entry's, then one byte for the state (`stateCodes`). A history of ten events takes
-/// about 80 bytes, where the text form of schema 4 took about 300; a drop rewrites the row of
-/// every line it touches, so the row's size is what every commit and checkpoint pays for.
+/// previous entry's, then one byte for the state (`stateCodes`), then (from schema 6) the event's
+/// dedupe tag as four little-endian bytes. A history of ten events takes about 120 bytes, where
+/// the text form of schema 4 took about 300; a drop rewrites the row of every line it touches, so
+/// the row's size is what every commit and checkpoint pays for.
 enum HistoryCoding {
+    /// How entries are laid out: schema 5 had no tags; migration 6 reads that layout once.
+    enum Layout {
+        case untagged
+        case tagged
+    }
+
     /// Each state's byte. Stored in ledgers: never reorder or reuse a code, only append.
     static let stateCodes: [LifecycleState] = [
         .received, .released, .queued, .printing, .printed, .shipped, .pickedUp, .inTransit, .outForDelivery,
@@ -17,13 +24,15 @@ enum HistoryCoding {
 
     /// Appends `entries` to `bytes`, which hold the encoded `previous` entries (their last one is
     /// what the first difference is taken from).
-    static func append(_ entries: [EventHistory.Entry], to bytes: inout [UInt8], after last: EventHistory.Entry?) {
+    static func append(_ entries: [EventHistory.Entry], to bytes: inout [UInt8], after last: EventHistory.Entry?,
+                       layout: Layout = .tagged) {
         var previousID = last?.id ?? 0
         var previousTime = last?.occurredAt ?? 0
         for entry in entries {
             appendVarint(zigzag(entry.id &- previousID), to: &bytes)
             appendVarint(zigzag(entry.occurredAt &- previousTime), to: &bytes)
             bytes.append(codeOfState[entry.state] ?? 0)
+            if layout == .tagged { withUnsafeBytes(of: entry.tag.littleEndian) { bytes.append(contentsOf: $0) } }
             previousID = entry.id
             previousTime = entry.occurredAt
         }
@@ -31,31 +40,35 @@ enum HistoryCoding {
 
     /// The entries `bytes` hold, oldest applied first. Decoding stops at the first malformed
     /// entry (a ledger edited by hand): what follows it cannot be trusted.
-    static func decode(_ bytes: [UInt8]) -> [EventHistory.Entry] {
+    static func decode(_ bytes: [UInt8], layout: Layout = .tagged) -> [EventHistory.Entry] {
         var entries: [EventHistory.Entry] = []
-        forEachEntry(bytes) { entries.append($0) }
+        forEachEntry(bytes, layout: layout) { entries.append($0) }
         return entries
     }
 
     /// The last entry `bytes` hold, if any.
     static func last(_ bytes: [UInt8]) -> EventHistory.Entry? {
         var last: EventHistory.Entry?
-        forEachEntry(bytes) { last = $0 }
+        forEachEntry(bytes, layout: .tagged) { last = $0 }
         return last
     }
 
-    private static func forEachEntry(_ bytes: [UInt8], _ body: (EventHistory.Entry) -> Void) {
+    private static func forEachEntry(_ bytes: [UInt8], layout: Layout, _ body: (EventHistory.Entry) -> Void) {
+        let tagSize = layout == .tagged ? 4 : 0
         var offset = 0
         var id: Int64 = 0
         var time: Int64 = 0
         while offset < bytes.count {
-            guard let idDelta = readVarint(bytes, &offset), let timeDelta = readVarint(bytes, &offset), offset < bytes.count,
-                  Int(bytes[offset]) < stateCodes.count
+            guard let idDelta = readVarint(bytes, &offset), let timeDelta = readVarint(bytes, &offset),
+                  offset + tagSize < bytes.count, Int(bytes[offset]) < stateCodes.count
             else { return }
             id &+= unzigzag(idDelta)
             time &+= unzigzag(timeDelta)
-            body(EventHistory.Entry(id: id, occurredAt: time, state: stateCodes[Int(bytes[offset])]))
-            offset += 1
+            let state = stateCodes[Int(bytes[offset])]
+            var tag: UInt32 = 0
+            for index in 0..<tagSize { tag |= UInt32(bytes[offset + 1 + index]) << (8 * index) }
+            body(EventHistory.Entry(id: id, occurredAt: time, state: state, tag: tag))
+            offset += 1 + tagSize
         }
     }
 

@@ -62,10 +62,14 @@ public final class Database {
         }
     }
 
-    /// Defines a deterministic SQL function of one argument on this connection.
-    func defineFunction(_ name: String,
+    /// Defines a SQL function of one argument on this connection. `body` finds `context`, if
+    /// any, as `sqlite3_user_data`; the connection keeps it until it closes. Without a context
+    /// the function depends on its argument only, and SQLite is told so.
+    func defineFunction(_ name: String, context: AnyObject? = nil,
                         _ body: @escaping @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void) throws {
-        let rc = sqlite3_create_function_v2(handle, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, body, nil, nil, nil)
+        let data = context.map { Unmanaged.passRetained($0).toOpaque() }
+        let flags = SQLITE_UTF8 | (context == nil ? SQLITE_DETERMINISTIC : 0)
+        let rc = sqlite3_create_function_v2(handle, name, 1, flags, data, body, nil, nil, data == nil ? nil : releaseFunctionContext)
         if rc != SQLITE_OK { throw SQLiteError(code: rc, message: lastErrorMessage, sql: nil) }
     }
 
@@ -76,4 +80,9 @@ public final class Database {
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+}
+
+/// Releases a function's context (`Database.defineFunction`) when SQLite lets go of the function.
+private func releaseFunctionContext(_ data: UnsafeMutableRawPointer?) {
+    if let data { Unmanaged<AnyObject>.fromOpaque(data).release() }
 }

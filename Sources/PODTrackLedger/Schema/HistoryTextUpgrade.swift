@@ -2,7 +2,7 @@ import CSQLite
 import PODTrackCore
 
 /// Schema 4 stored a line's or shipment's history as text, `id:occurred_at:state` entries
-/// separated by spaces; schema 5 stores bytes (`HistoryCoding`). Migration 5 converts every row
+/// separated by spaces; schema 5 stores bytes (`HistoryCoding`, untagged). Migration 5 converts every row
 /// with the SQL function defined here.
 enum HistoryTextUpgrade {
     static let function = "podtrack_history_from_text"
@@ -21,7 +21,7 @@ enum HistoryTextUpgrade {
             return EventHistory.Entry(id: id, occurredAt: occurredAt, state: state)
         }
         var bytes: [UInt8] = []
-        HistoryCoding.append(entries, to: &bytes, after: nil)
+        HistoryCoding.append(entries, to: &bytes, after: nil, layout: .untagged)
         return bytes
     }
 }

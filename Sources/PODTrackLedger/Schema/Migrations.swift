@@ -154,6 +154,15 @@ enum Migrations {
         UPDATE lines SET history = \(HistoryTextUpgrade.function)(history);
         UPDATE shipments SET history = \(HistoryTextUpgrade.function)(history);
         """,
+        // 6: a duplicate is found in its subject's history, which keeps each event's dedupe tag
+        // (`DedupeKey.tag`); the subject is read anyway. So events are appended with no index and
+        // keep no key: the unique index cost every insert a B-tree search and a page to write
+        """
+        UPDATE lines SET history = \(HistoryTagUpgrade.function)(history);
+        UPDATE shipments SET history = \(HistoryTagUpgrade.function)(history);
+        DROP INDEX events_dedupe;
+        ALTER TABLE events DROP COLUMN dedupe;
+        """,
     ]
 
     /// Brings `database` up to schema `version` (the latest unless a test asks for an older one),
@@ -163,7 +172,10 @@ enum Migrations {
         guard current <= all.count else {
             throw SQLiteError(code: 1, message: "the ledger has schema version \(current), this podtrack knows up to \(all.count): upgrade podtrack", sql: nil)
         }
-        if current < version { try HistoryTextUpgrade.define(on: database) }
+        if current < version {
+            try HistoryTextUpgrade.define(on: database)
+            try HistoryTagUpgrade.define(on: database)
+        }
         for (offset, sql) in all.prefix(version).enumerated().dropFirst(current) {
             try database.transaction {
                 try database.execute(sql)
