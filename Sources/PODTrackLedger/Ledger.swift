@@ -4,18 +4,27 @@ import PODTrackCore
 /// The only writer of the database; all SQL of podtrack lives in this module.
 public final class Ledger {
     let database: Database
-    private var applyStatements: ApplyStatements?
+    /// The statements applying drops runs and the entities a batch holds, made on first use.
+    private var applying: (statements: ApplyStatements, store: EntityStore)?
     /// Orders journaled since the last export, so a pass journals each once (`JournaledOrders`).
     var journaledOrders = JournaledOrders()
 
+    /// How many entities a batch holds before it writes them back (`EntityStore`).
+    private let entityCapacity: Int
+
     /// Opens (creating and migrating if needed) the ledger at `path`.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, entityCapacity: EntityStore.defaultCapacity)
+    }
+
+    init(path: String, entityCapacity: Int) throws {
+        self.entityCapacity = entityCapacity
         database = try Database(path: path)
         try database.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
-            PRAGMA cache_size = -32768;
+            PRAGMA cache_size = -16384;
             """)
         try Migrations.migrate(database)
     }
@@ -65,31 +74,64 @@ extension Ledger {
             """).first([.text(tenant), .text(source), .text(fingerprint)]) { ($0.int(0), $0.text(1), $0.text(2)) }
     }
 
-    /// Applies a drop in one transaction: the drop record, its events, rejects and journal land
-    /// together or not at all. `read` streams the file into the applier and returns its counts.
+    /// Runs `body` in one transaction: the drops it applies (`applyDrop`, each as a savepoint)
+    /// and records commit together, and the lines, shipments and orders they changed are written
+    /// once, when it ends, not once per drop. When `body` throws, nothing of it stays.
+    public func batch<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try database.transaction {
+                let result = try body()
+                try applying?.store.flush()
+                return result
+            }
+        } catch {
+            applying?.store.discard()
+            journaledOrders.removeAll()
+            throw error
+        }
+    }
+
+    /// Applies a drop in one transaction (a savepoint inside a `batch`): the drop record, its
+    /// events, rejects, journal and entity changes land together or not at all. `read` streams
+    /// the file into the applier and returns its counts.
     public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String, resumedFrom: ResumePoint? = nil,
                           read: (DropApplier) throws -> DropCounts) throws -> DropResult {
-        let (result, journaled) = try database.transaction {
-            let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
-            let statements = try applyStatements ?? ApplyStatements(database)
-            applyStatements = statements
-            let applier = DropApplier(statements: statements, dropID: dropID, claim: claim, sourceKind: sourceKind,
-                                      journaledEarlier: journaledOrders.orders(of: claim.tenant))
-            let counts = try read(applier)
-            try applier.finish()
-            let stats = applier.stats
-            try database.cached("""
-                UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?,
-                                 lines = ?, resumable = ?, resumed_from = ?, resumed_at_byte = ?
-                WHERE id = ?
-                """).run(.int(counts.records), .int(counts.ignored), .int(counts.noise), .int(stats.eventsNew),
-                         .int(stats.eventsDuplicate), .int(stats.rejected), .int(counts.lines),
-                         .int(counts.endsOnRecordBoundary ? 1 : 0), resumedFrom.map { SQLValue.integer($0.dropID) } ?? .null,
-                         .int(resumedFrom?.size), .integer(dropID))
-            return (DropResult(dropID: dropID, counts: counts, stats: stats), applier.journaled)
+        let (statements, store) = try applyingContext()
+        let isOnItsOwn = !database.isInTransaction
+        let before = store.snapshot()
+        let (result, journaled): (DropResult, Set<String>)
+        do {
+            (result, journaled) = try database.transaction {
+                let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
+                let applier = DropApplier(statements: statements, store: store, dropID: dropID, claim: claim, sourceKind: sourceKind,
+                                          journaledEarlier: journaledOrders.orders(of: claim.tenant))
+                let counts = try read(applier)
+                if isOnItsOwn { try store.flush() }
+                let stats = applier.stats
+                try database.cached("""
+                    UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?,
+                                     lines = ?, resumable = ?, resumed_from = ?, resumed_at_byte = ?
+                    WHERE id = ?
+                    """).run(.int(counts.records), .int(counts.ignored), .int(counts.noise), .int(stats.eventsNew),
+                             .int(stats.eventsDuplicate), .int(stats.rejected), .int(counts.lines),
+                             .int(counts.endsOnRecordBoundary ? 1 : 0), resumedFrom.map { SQLValue.integer($0.dropID) } ?? .null,
+                             .int(resumedFrom?.size), .integer(dropID))
+                return (DropResult(dropID: dropID, counts: counts, stats: stats), applier.journaled)
+            }
+        } catch {
+            store.restore(before)
+            throw error
         }
         journaledOrders.add(journaled, tenant: claim.tenant)
         return result
+    }
+
+    private func applyingContext() throws -> (statements: ApplyStatements, store: EntityStore) {
+        if let applying { return applying }
+        let statements = try ApplyStatements(database)
+        let made = (statements: statements, store: EntityStore(statements: statements, capacity: entityCapacity))
+        applying = made
+        return made
     }
 
     /// Applied drops of a source that a longer file could continue (they ended on a record

@@ -27,8 +27,9 @@ public final class Engine {
     /// The current time in epoch milliseconds.
     public static func wallClock() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 
-    /// One pass: ingest every complete file (oldest first within a source), then export.
-    /// `settleSeconds` applies to sources that set none; `shouldStop` is asked between drops.
+    /// One pass: ingest every complete file (oldest first within a source), in batches of one
+    /// transaction each (`batchBytes`), then export. `settleSeconds` applies to sources that set
+    /// none; `shouldStop` is asked between drops.
     public func runOnce(settleSeconds: Double = 0, shouldStop: () -> Bool = { false },
                         observer: PassObserver = PassObserver()) throws -> PassSummary {
         let started = Date()
@@ -40,14 +41,18 @@ public final class Engine {
         summary.waiting = scan.waiting
         let ingestor = DropIngestor(site: site, ledger: ledger, now: now)
         observer.started(scan.pending.count, scan.pending.reduce(0) { $0 + $1.size })
-        for file in scan.pending {
+        var queue = scan.pending[...]
+        while !queue.isEmpty {
             if shouldStop() {
                 summary.stopped = true
                 break
             }
-            let report = try ingestor.ingest(file)
-            summary.drops.append(report)
-            observer.dropFinished(report)
+            let taken = try ledger.batch { try Self.takeBatch(from: &queue, ingestor: ingestor, shouldStop: shouldStop) }
+            for (report, settlement) in taken {
+                if let settlement { try ingestor.settle(settlement) }
+                summary.drops.append(report)
+                observer.dropFinished(report)
+            }
         }
         let publisher = StorefrontPublisher(site: site, ledger: ledger, now: now)
         for tenant in definitions.tenants {
@@ -60,6 +65,25 @@ public final class Engine {
         summary.seconds = Date().timeIntervalSince(started)
         if let metricsFile { try writeMetrics(to: metricsFile, passSeconds: summary.seconds) }
         return summary
+    }
+
+    /// How many bytes of files one transaction takes at most (one file more if it is larger). The
+    /// entities its drops change are written once, at its commit, so a line's print log and the
+    /// next day's, or a shipment's carrier files, cost one write, not one per drop.
+    static let batchBytes = 64 << 20
+
+    /// Ingests files from the front of `queue` inside the ledger's batch, until `batchBytes` of
+    /// them, the queue's end, or a stop; their moves wait for the commit.
+    private static func takeBatch(from queue: inout ArraySlice<PendingFile>, ingestor: DropIngestor,
+                                  shouldStop: () -> Bool) throws -> [(report: DropReport, settlement: DropSettlement?)] {
+        var taken: [(report: DropReport, settlement: DropSettlement?)] = []
+        var bytes = 0
+        while let file = queue.first, taken.isEmpty || (bytes < batchBytes && !shouldStop()) {
+            queue.removeFirst()
+            taken.append(try ingestor.ingest(file))
+            bytes += file.size
+        }
+        return taken
     }
 
     /// The site's health now (what `status` shows).

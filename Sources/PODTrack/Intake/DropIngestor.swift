@@ -29,7 +29,8 @@ public struct DropReport: Sendable {
 }
 
 /// Takes one file from the inbox into the ledger: fingerprint, dedupe, stream-parse and apply in
-/// one transaction, then move it to the archive, or to quarantine when it cannot be used at all.
+/// one transaction (a savepoint of the engine's batch), and say where it goes: to the archive, or
+/// to quarantine when it cannot be used at all. The move (`settle`) follows the commit.
 ///
 /// Cumulative files (a log copied every hour, a tracking file re-exported through the day) are
 /// read on from where an earlier drop of the source ended when their first bytes are that drop's
@@ -37,6 +38,7 @@ public struct DropReport: Sendable {
 ///
 /// Crash safety: the ledger commit comes first and records where the file goes; the move follows.
 /// A file found again after a crash between the two is recognised by its bytes and only moved.
+/// A crash before the commit leaves the file in the inbox and nothing of it in the ledger.
 struct DropIngestor {
     static let rejectSamples = 5
     /// How many earlier drops of the source are tried as the start of a cumulative file.
@@ -48,13 +50,14 @@ struct DropIngestor {
 
     private var storage: DropStorage { DropStorage(site: site) }
 
-    func ingest(_ file: PendingFile) throws -> DropReport {
+    func ingest(_ file: PendingFile) throws -> (report: DropReport, settlement: DropSettlement?) {
         let definition = file.source.definition
         var report = DropReport(tenant: file.tenant, source: definition.name, name: file.name, size: file.size,
                                 outcome: .deferred(reason: ""), sampleRejects: [])
         if let refusal = file.refusal {
-            report.outcome = try quarantine(file, fingerprint: "not read", failure: refusal)
-            return report
+            let (outcome, settlement) = try quarantine(file, fingerprint: "not read", failure: refusal)
+            report.outcome = outcome
+            return (report, settlement)
         }
         let candidates = DropFileReader.canResume(file.source)
             ? try ledger.resumePoints(tenant: file.tenant, source: definition.name, smallerThan: file.size, limit: Self.resumeCandidates)
@@ -67,15 +70,13 @@ struct DropIngestor {
         if let original = try ledger.appliedDrop(tenant: file.tenant, source: definition.name, fingerprint: fingerprint) {
             let interruptedMove = original.name == file.name && !FileManager.default.fileExists(atPath: site.root.appendingPathComponent(original.storedAs).path)
             if interruptedMove {
-                try settle(file, to: site.root.appendingPathComponent(original.storedAs))
                 report.outcome = .resumed
-            } else {
-                let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
-                try ledger.recordDuplicate(claim, of: original.id, storedAs: site.relative(archived))
-                try settle(file, to: archived)
-                report.outcome = .duplicate(originalName: original.name)
+                return (report, DropSettlement(file: file, destination: site.root.appendingPathComponent(original.storedAs)))
             }
-            return report
+            let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
+            try ledger.recordDuplicate(claim, of: original.id, storedAs: site.relative(archived))
+            report.outcome = .duplicate(originalName: original.name)
+            return (report, DropSettlement(file: file, destination: archived))
         }
         let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
         do {
@@ -87,35 +88,46 @@ struct DropIngestor {
                 report.sampleRejects = sink.samples
                 return counts
             }
-            try settle(file, to: archived)
             report.outcome = .applied(result)
             report.resumedFrom = resume
+            return (report, DropSettlement(file: file, destination: archived))
         } catch let failure as DropFailure {
             report.sampleRejects = []
-            report.outcome = try quarantine(file, fingerprint: fingerprint, failure: failure)
+            let (outcome, settlement) = try quarantine(file, fingerprint: fingerprint, failure: failure)
+            report.outcome = outcome
+            return (report, settlement)
         } catch is FileChangedWhileRead {
             report.sampleRejects = []
             report.outcome = .deferred(reason: "it changed while being read; nothing was applied, the next pass takes it")
+            return (report, nil)
         }
-        return report
     }
 
-    private func quarantine(_ file: PendingFile, fingerprint: String, failure: DropFailure) throws -> DropOutcome {
+    private func quarantine(_ file: PendingFile, fingerprint: String, failure: DropFailure) throws -> (DropOutcome, DropSettlement) {
         let time = now()
         let claim = DropClaim(tenant: file.tenant, source: file.source.definition.name, name: file.name,
                               fingerprint: fingerprint, size: file.size, receivedAt: time)
         let quarantined = storage.quarantinePath(for: file, fingerprint: fingerprint, at: time)
         try ledger.recordQuarantine(claim, error: "\(site.relative(file.url)): \(failure.message)", storedAs: site.relative(quarantined))
-        try settle(file, to: quarantined)
-        try storage.writeReport(QuarantineReport.text(file: file, site: site, fingerprint: fingerprint, failure: failure), beside: quarantined)
-        return .quarantined(reason: failure.message)
+        let report = QuarantineReport.text(file: file, site: site, fingerprint: fingerprint, failure: failure)
+        return (.quarantined(reason: failure.message), DropSettlement(file: file, destination: quarantined, quarantineReport: report))
     }
 
-    /// Moves the file to its place; its marker file, if any, goes away with it.
-    private func settle(_ file: PendingFile, to destination: URL) throws {
-        try storage.move(file.url, to: destination)
-        if let marker = file.marker { try? FileManager.default.removeItem(at: marker) }
+    /// Moves the file to its place once the ledger has committed what it recorded of it; its
+    /// marker file, if any, goes away with it, and a quarantined file gets its report beside it.
+    func settle(_ settlement: DropSettlement) throws {
+        try storage.move(settlement.file.url, to: settlement.destination)
+        if let marker = settlement.file.marker { try? FileManager.default.removeItem(at: marker) }
+        if let report = settlement.quarantineReport { try storage.writeReport(report, beside: settlement.destination) }
     }
+}
+
+/// Where a taken file goes once the ledger has committed what it recorded of it.
+struct DropSettlement {
+    var file: PendingFile
+    var destination: URL
+    /// The report written beside a quarantined file.
+    var quarantineReport: String?
 }
 
 /// The file's size or times changed between the scan and the end of reading it.

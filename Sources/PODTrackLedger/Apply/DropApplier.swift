@@ -3,8 +3,9 @@ import PODTrackCore
 /// Applies one drop's events to the ledger, inside the drop's transaction (see `Ledger.applyDrop`).
 ///
 /// Each new event is stored once and added to its line's or shipment's lifecycle (see
-/// `SubjectLifecycle`); an event the subject's history holds already is a duplicate (see `DedupeKey`). Entities are kept in an `EntityStore` for the drop and
-/// written back by `finish`. Every order an event touches is journaled once, for the storefront
+/// `SubjectLifecycle`); an event the subject's history holds already is a duplicate (see
+/// `DedupeKey`). Entities are changed in the ledger's `EntityStore`, which writes them back when
+/// the batch of drops commits. Every order an event touches is journaled once, for the storefront
 /// exports, unless an earlier drop of the pass journaled it after the last export (see `JournaledOrders`).
 ///
 /// A shipment lists the orders whose lines named it, so a carrier event finds its orders on the
@@ -22,12 +23,13 @@ public final class DropApplier: DropOutput {
     private(set) var journaled: Set<String> = []
     public private(set) var stats = ApplyStats()
 
-    init(statements: ApplyStatements, dropID: Int64, claim: DropClaim, sourceKind: SourceKind, journaledEarlier: Set<String>) {
+    init(statements: ApplyStatements, store: EntityStore, dropID: Int64, claim: DropClaim, sourceKind: SourceKind,
+         journaledEarlier: Set<String>) {
         self.statements = statements
+        self.store = store
         self.journaledEarlier = journaledEarlier
         self.dropID = dropID
         self.claim = claim
-        self.store = EntityStore(tenant: claim.tenant, statements: statements)
         self.eventKeyPrefix = DedupeKey().adding(claim.tenant).adding(sourceKind.rawValue)
     }
 
@@ -39,29 +41,24 @@ public final class DropApplier: DropOutput {
     public func accept(_ event: StatusEvent) throws {
         let tag = eventKeyPrefix.adding(event.subject.key).adding(event.state.rawValue).adding(event.discriminator).tag
         try store.makeRoom()
-        let isDuplicate = switch event.subject {
-        case .line(let order, let line):
-            try store.lineHolds(LineKey(order: order, line: line), occurredAt: event.occurredAt, state: event.state, tag: tag)
-        case .shipment(let tracking):
-            try store.shipmentHolds(tracking, occurredAt: event.occurredAt, state: event.state, tag: tag)
-        }
-        guard !isDuplicate else {
-            stats.eventsDuplicate += 1
-            return
-        }
-        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dropID), .int(event.line),
-                                       .text(event.state.rawValue), .text(event.rawWord), .text(event.discriminator))
-        stats.eventsNew += 1
-        let entry = EventHistory.Entry(id: statements.database.lastInsertRowID, occurredAt: event.occurredAt, state: event.state, tag: tag)
         switch event.subject {
-        case .line(let order, let line): try applyToLine(event, entry: entry, key: LineKey(order: order, line: line))
-        case .shipment(let tracking): try applyToShipment(event, entry: entry, tracking: tracking)
+        case .line(let order, let line):
+            let key = LineKey(tenant: claim.tenant, order: order, line: line)
+            guard try !store.lineHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else { return stats.eventsDuplicate += 1 }
+            try applyToLine(event, entry: insert(event, tag: tag), key: key)
+        case .shipment(let tracking):
+            let key = ShipmentKey(tenant: claim.tenant, tracking: tracking)
+            guard try !store.shipmentHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else { return stats.eventsDuplicate += 1 }
+            try applyToShipment(event, entry: insert(event, tag: tag), key: key)
         }
     }
 
-    /// Writes the drop's entities back; called once after the last event.
-    func finish() throws {
-        try store.flush()
+    /// Appends a new event to the events table; returns its history entry.
+    private func insert(_ event: StatusEvent, tag: UInt32) throws -> EventHistory.Entry {
+        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dropID), .int(event.line),
+                                       .text(event.state.rawValue), .text(event.rawWord), .text(event.discriminator))
+        stats.eventsNew += 1
+        return EventHistory.Entry(id: statements.database.lastInsertRowID, occurredAt: event.occurredAt, state: event.state, tag: tag)
     }
 
     // MARK: lines
@@ -70,7 +67,7 @@ public final class DropApplier: DropOutput {
         // The order row holds what the ERP says of the order; only ERP rows change it (an order's
         // latest event time is its lines' and shipments', read with them).
         if let facts = event.facts {
-            try store.modifyOrder(key.order) { order in
+            try store.modifyOrder(OrderKey(tenant: claim.tenant, number: key.order)) { order in
                 guard event.occurredAt >= (order.factsAt ?? .min) else { return }
                 order.channel = facts.channel
                 order.channelRef = facts.channelRef
@@ -98,7 +95,7 @@ public final class DropApplier: DropOutput {
     /// Links a line of `order` to shipment `tracking`; a shipment that held carrier events as an
     /// orphan is now known.
     private func link(tracking: String, carrier: String?, order: String) throws {
-        try store.modifyShipment(tracking) { shipment in
+        try store.modifyShipment(ShipmentKey(tenant: claim.tenant, tracking: tracking)) { shipment in
             if shipment.events > 0, !shipment.linked { stats.orphansLinked += 1 }
             shipment.linked = true
             shipment.carrier = shipment.carrier ?? carrier
@@ -108,9 +105,9 @@ public final class DropApplier: DropOutput {
 
     // MARK: shipments
 
-    private func applyToShipment(_ event: StatusEvent, entry: EventHistory.Entry, tracking: String) throws {
+    private func applyToShipment(_ event: StatusEvent, entry: EventHistory.Entry, key: ShipmentKey) throws {
         var orders: [String] = []
-        try store.modifyShipment(tracking) { shipment in
+        try store.modifyShipment(key) { shipment in
             shipment.lifecycle.add(entry)
             shipment.carrier = shipment.carrier ?? event.carrier
             shipment.reference = event.reference ?? shipment.reference

@@ -1,40 +1,62 @@
 import PODTrackCore
 
-/// The orders, lines and shipments one drop touches, read from the ledger on first use, changed
-/// in place and written back when the drop ends (inside its transaction), in key order. A drop
-/// touches the same line or shipment many times (a print log holds every state of every job), so
-/// this turns a read and a write per event into one of each per entity; a row the ledger already
+/// The orders, lines and shipments a batch of drops touches (see `Ledger.batch`), read from the
+/// ledger on first use, changed in place and written back when the batch commits, in key order.
+/// A line or shipment gets many events, from one drop (a print log holds every state of every
+/// job) and from the drops after it (the next day's log, the carrier's files), so this turns a
+/// read and a write per event into one of each per entity and batch; a row the ledger already
 /// has is updated, a new one inserted, and one only read (every event of it a duplicate) is not
-/// written. Past `capacity` entities it writes back and starts over, so memory stays bounded
-/// however large the drop.
+/// written. Past `capacity` entities it writes everything back and starts over, so memory stays
+/// bounded however large the drop or the batch.
+///
+/// A drop that fails is undone here as in the ledger: `snapshot` before it, `restore` after.
 final class EntityStore {
-    static let capacity = 20_000
+    /// About 45 MB of entities (measured on the 200k-order world). A batch cannot hold all of a big
+    /// world's lines, but a
+    /// print log's jobs and a carrier's shipments are mostly still held when their next drop comes.
+    static let defaultCapacity = 40_000
 
-    private let tenant: String
-    private let statements: ApplyStatements
-    private var orders: [String: Cached<StoredOrder>] = [:]
-    private var lines: [LineKey: Cached<StoredLine>] = [:]
-    private var shipments: [String: Cached<StoredShipment>] = [:]
+    /// The entities held, as `snapshot` keeps them.
+    struct Snapshot {
+        fileprivate var orders: [OrderKey: Cached<StoredOrder>] = [:]
+        fileprivate var lines: [LineKey: Cached<StoredLine>] = [:]
+        fileprivate var shipments: [ShipmentKey: Cached<StoredShipment>] = [:]
 
-    init(tenant: String, statements: ApplyStatements) {
-        self.tenant = tenant
-        self.statements = statements
+        var count: Int { orders.count + lines.count + shipments.count }
     }
+
+    private let statements: ApplyStatements
+    private let capacity: Int
+    private var held = Snapshot()
+
+    init(statements: ApplyStatements, capacity: Int) {
+        self.statements = statements
+        self.capacity = capacity
+    }
+
+    /// What the store holds now: cheap (the dictionaries are copied only when changed).
+    func snapshot() -> Snapshot { held }
+
+    /// Back to `snapshot`, after the ledger rolled back what was written since it was taken.
+    func restore(_ snapshot: Snapshot) { held = snapshot }
+
+    /// Forgets everything without writing it: the ledger rolled the batch back.
+    func discard() { held = Snapshot() }
 
     /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already.
     func lineHolds(_ key: LineKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
         try inspectLine(key) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
     }
 
-    /// True when shipment `tracking` holds the event at `occurredAt` with `state` and `tag` already.
-    func shipmentHolds(_ tracking: String, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try inspectShipment(tracking) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
+    /// True when shipment `key` holds the event at `occurredAt` with `state` and `tag` already.
+    func shipmentHolds(_ key: ShipmentKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
+        try inspectShipment(key) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
     }
 
-    /// Changes order `number` (a new one when the ledger has none).
-    func modifyOrder(_ number: String, _ body: (inout StoredOrder) -> Void) throws {
-        try Self.modify(&orders, number, new: StoredOrder(), changing: true, body) {
-            try statements.selectOrder.first([.text(tenant), .text(number)]) { row in
+    /// Changes order `key` (a new one when the ledger has none).
+    func modifyOrder(_ key: OrderKey, _ body: (inout StoredOrder) -> Void) throws {
+        try Self.modify(&held.orders, key, new: StoredOrder(), changing: true, body) {
+            try statements.selectOrder.first([.text(key.tenant), .text(key.number)]) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
                             factsAt: row.optionalInt(3))
             }
@@ -48,8 +70,8 @@ final class EntityStore {
 
     /// Calls `body` with line `key`, which is written back only when `changing`.
     private func inspectLine<T>(_ key: LineKey, changing: Bool = false, _ body: (inout StoredLine) throws -> T) throws -> T {
-        try Self.modify(&lines, key, new: StoredLine(), changing: changing, body) {
-            try statements.selectLine.first([.text(tenant), .text(key.order), .int(key.line)]) { row in
+        try Self.modify(&held.lines, key, new: StoredLine(), changing: changing, body) {
+            try statements.selectLine.first([.text(key.tenant), .text(key.order), .int(key.line)]) { row in
                 StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(12))),
                            facts: LineFacts(sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init),
                                             channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8),
@@ -58,15 +80,15 @@ final class EntityStore {
         }
     }
 
-    /// Changes shipment `tracking` (a new one when the ledger has none).
-    func modifyShipment(_ tracking: String, _ body: (inout StoredShipment) -> Void) throws {
-        try inspectShipment(tracking, changing: true, body)
+    /// Changes shipment `key` (a new one when the ledger has none).
+    func modifyShipment(_ key: ShipmentKey, _ body: (inout StoredShipment) -> Void) throws {
+        try inspectShipment(key, changing: true, body)
     }
 
-    /// Calls `body` with shipment `tracking`, which is written back only when `changing`.
-    private func inspectShipment<T>(_ tracking: String, changing: Bool = false, _ body: (inout StoredShipment) throws -> T) throws -> T {
-        try Self.modify(&shipments, tracking, new: StoredShipment(), changing: changing, body) {
-            try statements.selectShipment.first([.text(tenant), .text(tracking)]) { row in
+    /// Calls `body` with shipment `key`, which is written back only when `changing`.
+    private func inspectShipment<T>(_ key: ShipmentKey, changing: Bool = false, _ body: (inout StoredShipment) throws -> T) throws -> T {
+        try Self.modify(&held.shipments, key, new: StoredShipment(), changing: changing, body) {
+            try statements.selectShipment.first([.text(key.tenant), .text(key.tracking)]) { row in
                 StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(9))),
                                carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
                                orders: row.text(10).split(separator: "\n").map(String.init))
@@ -87,22 +109,22 @@ final class EntityStore {
     /// Past the capacity: writes everything back and starts over. Called between events, never
     /// while an entity is being changed.
     func makeRoom() throws {
-        guard orders.count + lines.count + shipments.count > Self.capacity else { return }
+        guard held.count > capacity else { return }
         try flush()
     }
 
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {
-        try Self.writeBack(orders) { number, order, isStored in
+        try Self.writeBack(held.orders) { key, order, isStored in
             try (isStored ? statements.updateOrder : statements.insertOrder).run(
                 [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
-                 .text(tenant), .text(number)])
+                 .text(key.tenant), .text(key.number)])
         }
-        try Self.writeBack(lines) { key, line, isStored in
+        try Self.writeBack(held.lines) { key, line, isStored in
             line.lifecycle.settle()
             let progress = StoredFold.values(line.lifecycle.fold) + [.blob(line.lifecycle.history.bytes)]
-            let keyValues: [SQLValue] = [.text(tenant), .text(key.order), .int(key.line)]
-            if isStored, line.facts == line.storedFacts {
+            let keyValues: [SQLValue] = [.text(key.tenant), .text(key.order), .int(key.line)]
+            if isStored, !line.factsChanged {
                 try statements.updateLineProgress.run(progress + keyValues)
                 return
             }
@@ -111,48 +133,60 @@ final class EntityStore {
                 .text(facts.sku), .int(facts.quantity), .text(facts.channelLineRef), facts.factsAt.map(SQLValue.integer) ?? .null,
                 .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + keyValues)
         }
-        try Self.writeBack(shipments) { tracking, shipment, isStored in
+        try Self.writeBack(held.shipments) { key, shipment, isStored in
             shipment.lifecycle.settle()
             try (isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
                 .blob(shipment.lifecycle.history.bytes), .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events),
-                .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n")), .text(tenant), .text(tracking)])
+                .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n")), .text(key.tenant), .text(key.tracking)])
         }
-        orders.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        shipments.removeAll(keepingCapacity: true)
+        held = Snapshot()
     }
 
     /// Calls `write` with every changed entity, in key order, and whether the ledger has its row
     /// (an UPDATE) or not (an INSERT).
     private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>],
                                                            write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        for (key, cached) in entities.filter(\.value.isChanged).sorted(by: { $0.key < $1.key }) {
+        for key in entities.lazy.filter(\.value.isChanged).map(\.key).sorted() {
+            guard let cached = entities[key] else { continue }
             var entity = cached.entity
             try write(key, &entity, cached.isStored)
         }
     }
 }
 
-/// An entity as a drop holds it, whether the ledger has its row, and whether the drop changed it.
+/// An entity as the store holds it, whether the ledger has its row, and whether a drop changed it.
+/// The entity lives in a box of its own: a `Snapshot` copies the dictionaries' slots, not the
+/// entities, and an entity is copied only when a drop changes one a snapshot still shares.
 private struct Cached<Entity> {
-    private(set) var entity: Entity
+    private var box: Box<Entity>
     let isStored: Bool
     private(set) var isChanged = false
 
     /// A row the ledger has.
     init(stored: Entity) {
-        entity = stored
+        box = Box(stored)
         isStored = true
     }
 
     /// An entity the ledger has no row of yet.
     init(new: Entity) {
-        entity = new
+        box = Box(new)
         isStored = false
     }
 
+    var entity: Entity { box.value }
+
     mutating func modify<T>(changing: Bool, _ body: (inout Entity) throws -> T) rethrows -> T {
         isChanged = isChanged || changing
-        return try body(&entity)
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+        return try body(&box.value)
+    }
+}
+
+private final class Box<Value> {
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

@@ -3,21 +3,21 @@ import PODTrackCore
 /// A line row as the applier reads and writes it.
 struct StoredLine {
     var lifecycle = SubjectLifecycle()
-    var facts = LineFacts()
-    /// The facts as the ledger has them (nil for a new line): unchanged facts are not written
-    /// again, so a print or carrier drop leaves the tracking index alone.
-    let storedFacts: LineFacts?
+    /// What the ERP said of the line.
+    var facts = LineFacts() {
+        didSet { factsChanged = factsChanged || facts != oldValue }
+    }
+    /// True once the facts differ from the row's: unchanged facts are not written again, so a
+    /// print or carrier drop leaves the tracking index alone.
+    private(set) var factsChanged = false
 
     /// A line the ledger has no row of yet.
-    init() {
-        storedFacts = nil
-    }
+    init() {}
 
     /// A line as its row stores it.
     init(lifecycle: SubjectLifecycle, facts: LineFacts) {
         self.lifecycle = lifecycle
         self.facts = facts
-        storedFacts = facts
     }
 }
 
@@ -53,12 +53,29 @@ struct StoredOrder {
     var factsAt: Int64?
 }
 
-/// A line's key within a tenant.
+/// An order's key.
+struct OrderKey: Hashable, Comparable {
+    var tenant: String
+    var number: String
+
+    static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { (lhs.tenant, lhs.number) < (rhs.tenant, rhs.number) }
+}
+
+/// A line's key.
 struct LineKey: Hashable, Comparable {
+    var tenant: String
     var order: String
     var line: Int
 
-    static func < (lhs: LineKey, rhs: LineKey) -> Bool { (lhs.order, lhs.line) < (rhs.order, rhs.line) }
+    static func < (lhs: LineKey, rhs: LineKey) -> Bool { (lhs.tenant, lhs.order, lhs.line) < (rhs.tenant, rhs.order, rhs.line) }
+}
+
+/// A shipment's key.
+struct ShipmentKey: Hashable, Comparable {
+    var tenant: String
+    var tracking: String
+
+    static func < (lhs: ShipmentKey, rhs: ShipmentKey) -> Bool { (lhs.tenant, lhs.tracking) < (rhs.tenant, rhs.tracking) }
 }
 
 /// How a `LifecycleFold` is stored: rank, flag, terminal, last_event_at, flagged columns.

@@ -50,17 +50,23 @@ public final class Database {
     }
 
     /// Runs `body` inside a transaction: committed when it returns, rolled back when it throws.
+    /// Inside an open transaction it is a savepoint: released when `body` returns, rolled back to
+    /// (undoing only what `body` did) when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        let isNested = isInTransaction
+        try execute(isNested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(isNested ? "RELEASE nested" : "COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(isNested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
             throw error
         }
     }
+
+    /// True while a transaction is open.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Defines a SQL function of one argument on this connection. `body` finds `context`, if
     /// any, as `sqlite3_user_data`; the connection keeps it until it closes. Without a context
