@@ -105,6 +105,37 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ORDERS_2.csv.part").path))
     }
 
+    /// Files of one pass share a transaction (a batch); one that breaks after thousands of good
+    /// rows, on a line the files before and after it also change, is undone alone.
+    @Test func aFileThatBreaksMidwayCostsOnlyItselfThoughItsPassSharesATransaction() throws {
+        let fixture = try SiteFixture()
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((Self.header + Self.goodRow).utf8))
+        var broken = Data(Self.header.utf8)
+        broken.append(Data("A-1;1;TEE;1;SHOPIFY-EU;#1;;SHIPPED;24.11.2026 09:00:00;UPS;1Z1;Name\r\n".utf8))
+        for order in 1...3000 { broken.append(Data("B-\(order);1;TEE;1;SHOPIFY-EU;#B\(order);;RELEASED;24.11.2026 08:20:00;;;Name\r\n".utf8)) }
+        broken.append(0x81)  // undefined in Windows-1252: the file is unusable, found after 3001 good rows
+        try fixture.drop("acme", "erp", "ORDERS_2.csv", broken)
+        try fixture.drop("acme", "erp", "ORDERS_3.csv", Data((Self.header + "A-1;2;MUG;1;SHOPIFY-EU;#1;;RELEASED;24.11.2026 10:00:00;;;Name\r\n").utf8))
+
+        let engine = try Engine(site: fixture.site)
+        let summary = try engine.runOnce()
+        #expect(summary.drops.map(\.name) == ["ORDERS_1.csv", "ORDERS_2.csv", "ORDERS_3.csv"])
+        guard case .quarantined = summary.drops[1].outcome else {
+            Issue.record("expected quarantine, got \(summary.drops[1].outcome)")
+            return
+        }
+        let order = try #require(try engine.ledger.orderView(tenant: "acme", orderNo: "A-1"))
+        #expect(order.lines.map(\.fold.progress) == [.released, .released], "the broken file's SHIPPED is gone, the next file's line is there")
+        #expect(order.shipments.isEmpty)
+        #expect(try !engine.ledger.orderExists(tenant: "acme", orderNo: "B-1"))
+        #expect(try !engine.ledger.orderExists(tenant: "acme", orderNo: "B-3000"))
+        #expect(try quarantined(fixture).count == 2, "the file and its report")
+        let archived = try FileManager.default.subpathsOfDirectory(atPath: fixture.site.state.appendingPathComponent("archive").path)
+        #expect(archived.filter { $0.contains("ORDERS_1.csv") || $0.contains("ORDERS_3.csv") }.count == 2)
+        let inbox = try FileManager.default.contentsOfDirectory(atPath: fixture.site.inbox(tenant: "acme", source: "erp").path)
+        #expect(inbox.isEmpty)
+    }
+
     /// A JMF file that breaks after good job phases is quarantined whole: the phases read before
     /// the fault were applied inside the drop's transaction and roll back with it.
     @Test func aJMFFileBrokenAfterGoodRecordsLeavesNothingInTheLedger() throws {

@@ -28,6 +28,7 @@ final class ApplyStatements {
             """)
         insertOrder = try Self.insert(database, table: "orders", columns: Self.orderColumns, key: Self.orderKey)
         updateOrder = try Self.update(database, table: "orders", columns: Self.orderColumns, key: Self.orderKey)
+        // A line's and a shipment's columns: the fold first, the history last (`EntityStore`).
         selectLine = try database.cached("""
             SELECT \(StoredFold.columns), sku, quantity, channel_line_ref, facts_at, tracking, carrier, shipped_at, history
             FROM lines WHERE tenant = ? AND order_no = ? AND line_no = ?
@@ -36,7 +37,7 @@ final class ApplyStatements {
         updateLine = try Self.update(database, table: "lines", columns: Self.lineColumns, key: Self.lineKey)
         updateLineProgress = try Self.update(database, table: "lines", columns: Self.progressColumns, key: Self.lineKey)
         selectShipment = try database.cached("""
-            SELECT \(StoredFold.columns), carrier, reference, events, linked, history, orders FROM shipments WHERE tenant = ? AND tracking = ?
+            SELECT \(StoredFold.columns), carrier, reference, events, linked, orders, history FROM shipments WHERE tenant = ? AND tracking = ?
             """)
         insertShipment = try Self.insert(database, table: "shipments", columns: Self.shipmentColumns, key: Self.shipmentKey)
         updateShipment = try Self.update(database, table: "shipments", columns: Self.shipmentColumns, key: Self.shipmentKey)

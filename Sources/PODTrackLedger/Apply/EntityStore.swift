@@ -43,19 +43,23 @@ final class EntityStore {
     /// Forgets everything without writing it: the ledger rolled the batch back.
     func discard() { held = Snapshot() }
 
-    /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already.
+    /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already. A
+    /// line read only to find that out is not kept, so re-delivered snapshot rows take no room.
     func lineHolds(_ key: LineKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try inspectLine(key) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
+        try Self.holds(&held.lines, key, new: StoredLine(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
+                       select: statements.selectLine, keyValues: Self.values(of: key), read: Self.line)
     }
 
-    /// True when shipment `key` holds the event at `occurredAt` with `state` and `tag` already.
+    /// True when shipment `key` holds the event at `occurredAt` with `state` and `tag` already
+    /// (one read only to find that out is not kept).
     func shipmentHolds(_ key: ShipmentKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try inspectShipment(key) { $0.lifecycle.holds(occurredAt: occurredAt, state: state, tag: tag) }
+        try Self.holds(&held.shipments, key, new: StoredShipment(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
+                       select: statements.selectShipment, keyValues: Self.values(of: key), read: Self.shipment)
     }
 
     /// Changes order `key` (a new one when the ledger has none).
     func modifyOrder(_ key: OrderKey, _ body: (inout StoredOrder) -> Void) throws {
-        try Self.modify(&held.orders, key, new: StoredOrder(), changing: true, body) {
+        try Self.modify(&held.orders, key, new: StoredOrder(), body) {
             try statements.selectOrder.first([.text(key.tenant), .text(key.number)]) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
                             factsAt: row.optionalInt(3))
@@ -65,45 +69,69 @@ final class EntityStore {
 
     /// Changes line `key` (a new one when the ledger has none).
     func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
-        try inspectLine(key, changing: true, body)
-    }
-
-    /// Calls `body` with line `key`, which is written back only when `changing`.
-    private func inspectLine<T>(_ key: LineKey, changing: Bool = false, _ body: (inout StoredLine) throws -> T) throws -> T {
-        try Self.modify(&held.lines, key, new: StoredLine(), changing: changing, body) {
-            try statements.selectLine.first([.text(key.tenant), .text(key.order), .int(key.line)]) { row in
-                StoredLine(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(12))),
-                           facts: LineFacts(sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init),
-                                            channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8),
-                                            tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
-            }
+        try Self.modify(&held.lines, key, new: StoredLine(), body) {
+            try statements.selectLine.first(Self.values(of: key)) { Self.line($0, Self.lifecycle($0)) }
         }
     }
 
     /// Changes shipment `key` (a new one when the ledger has none).
     func modifyShipment(_ key: ShipmentKey, _ body: (inout StoredShipment) -> Void) throws {
-        try inspectShipment(key, changing: true, body)
-    }
-
-    /// Calls `body` with shipment `key`, which is written back only when `changing`.
-    private func inspectShipment<T>(_ key: ShipmentKey, changing: Bool = false, _ body: (inout StoredShipment) throws -> T) throws -> T {
-        try Self.modify(&held.shipments, key, new: StoredShipment(), changing: changing, body) {
-            try statements.selectShipment.first([.text(key.tenant), .text(key.tracking)]) { row in
-                StoredShipment(lifecycle: SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(9))),
-                               carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7), linked: row.int(8) != 0,
-                               orders: row.text(10).split(separator: "\n").map(String.init))
-            }
+        try Self.modify(&held.shipments, key, new: StoredShipment(), body) {
+            try statements.selectShipment.first(Self.values(of: key)) { Self.shipment($0, Self.lifecycle($0)) }
         }
     }
 
-    /// Calls `body` with the entity under `key`, read with `load` on first use (`new` when the
-    /// ledger has none); `changing` marks it to be written back.
-    private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity, changing: Bool,
+    private static func values(of key: LineKey) -> [SQLValue] { [.text(key.tenant), .text(key.order), .int(key.line)] }
+    private static func values(of key: ShipmentKey) -> [SQLValue] { [.text(key.tenant), .text(key.tracking)] }
+
+    /// The lifecycle of a line or shipment row (`ApplyStatements.selectLine`, `selectShipment`:
+    /// the fold first, the history last).
+    private static func lifecycle(_ row: Statement) -> SubjectLifecycle {
+        SubjectLifecycle(fold: StoredFold.read(row, from: 0), history: EventHistory(bytes: row.blob(row.columnCount - 1)))
+    }
+
+    private static func line(_ row: Statement, _ lifecycle: SubjectLifecycle) -> StoredLine {
+        StoredLine(lifecycle: lifecycle,
+                   facts: LineFacts(sku: row.optionalText(5), quantity: row.optionalInt(6).map(Int.init),
+                                    channelLineRef: row.optionalText(7), factsAt: row.optionalInt(8),
+                                    tracking: row.optionalText(9), carrier: row.optionalText(10), shippedAt: row.optionalInt(11)))
+    }
+
+    private static func shipment(_ row: Statement, _ lifecycle: SubjectLifecycle) -> StoredShipment {
+        StoredShipment(lifecycle: lifecycle, carrier: row.optionalText(5), reference: row.optionalText(6), events: row.int(7),
+                       linked: row.int(8) != 0, orders: row.text(9).split(separator: "\n").map(String.init))
+    }
+
+    /// True when the entity under `key` holds the event. One the store has not read yet is read
+    /// and kept only when it does not (the event is about to change it): the rest of its row is
+    /// turned into an entity (`read`) only then.
+    private static func holds<Key, Entity>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
+                                           _ lifecycle: WritableKeyPath<Entity, SubjectLifecycle>,
+                                           occurredAt: Int64, state: LifecycleState, tag: UInt32, select: Statement,
+                                           keyValues: [SQLValue], read: (Statement, SubjectLifecycle) -> Entity) throws -> Bool {
+        if entities[key] != nil {
+            return entities[key, default: Cached(new: new)].modify(changing: false) {
+                $0[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag)
+            }
+        }
+        var isHeld = false
+        let stored = try select.first(keyValues) { row -> Entity? in
+            var stored = Self.lifecycle(row)
+            isHeld = stored.holds(occurredAt: occurredAt, state: state, tag: tag)
+            return isHeld ? nil : read(row, stored)
+        } ?? nil
+        if !isHeld { entities[key] = stored.map { Cached(stored: $0) } ?? Cached(new: new) }
+        return isHeld
+    }
+
+    /// Changes the entity under `key`, read with `load` on first use (`new` when the ledger has
+    /// none), and marks it to be written back.
+    private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
                                                _ body: (inout Entity) throws -> T, load: () throws -> Entity?) throws -> T {
         if entities[key] == nil {
             entities[key] = try load().map { Cached(stored: $0) } ?? Cached(new: new)
         }
-        return try entities[key, default: Cached(new: new)].modify(changing: changing, body)
+        return try entities[key, default: Cached(new: new)].modify(changing: true, body)
     }
 
     /// Past the capacity: writes everything back and starts over. Called between events, never

@@ -104,6 +104,9 @@ public final class Statement {
         return try step() ? body(self) : nil
     }
 
+    /// How many columns a row of the statement has.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
     public func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
