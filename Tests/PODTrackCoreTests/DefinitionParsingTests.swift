@@ -30,6 +30,8 @@ import Testing
                 == "https://ups.example/track?n=1Z9&l=de")
         #expect(StorefrontCarrier(name: "DHL", trackingURL: "https://dhl.example/{tracking}").trackingURL(for: "00340") == "https://dhl.example/00340")
         #expect(StorefrontCarrier(name: "Post").trackingURL(for: "X") == nil)
+        #expect(StorefrontCarrier(name: "Any", trackingURL: "https://é.example/{track}/{{tracking}}?n={tracking}").trackingURL(for: "1Z9")
+                == "https://é.example/{track}/{1Z9}?n=1Z9", "every placeholder, and nothing that only looks like one")
     }
 
     @Test func aValidDefinitionCompiles() throws {

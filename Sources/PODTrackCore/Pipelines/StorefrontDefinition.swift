@@ -28,8 +28,24 @@ public struct StorefrontCarrier: Sendable, Equatable, Codable {
     }
 
     /// The tracking URL with `{tracking}` filled in, if the storefront links this carrier.
+    /// Works on UTF-8 bytes: a split on a `String` separator compares characters one by one,
+    /// which made this a twentieth of a Shopify export.
     public func trackingURL(for tracking: String) -> String? {
-        trackingURL.map { $0.split(separator: "{tracking}", omittingEmptySubsequences: false).joined(separator: tracking) }
+        guard let template = trackingURL?.utf8 else { return nil }
+        let placeholder = "{tracking}".utf8
+        var url: [UInt8] = []
+        url.reserveCapacity(template.count + tracking.utf8.count)
+        var rest = template[...]
+        while let first = rest.first {
+            if rest.starts(with: placeholder) {
+                url.append(contentsOf: tracking.utf8)
+                rest = rest.dropFirst(placeholder.count)
+            } else {
+                url.append(first)
+                rest = rest.dropFirst()
+            }
+        }
+        return String(decoding: url, as: UTF8.self)
     }
 }
 
