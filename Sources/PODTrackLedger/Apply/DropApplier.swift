@@ -44,11 +44,17 @@ public final class DropApplier: DropOutput {
         switch event.subject {
         case .line(let order, let line):
             let key = LineKey(tenant: claim.tenant, order: order, line: line)
-            guard try !store.lineHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else { return stats.eventsDuplicate += 1 }
+            guard try !store.lineHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else {
+                stats.eventsDuplicate += 1
+                return
+            }
             try applyToLine(event, entry: insert(event, tag: tag), key: key)
         case .shipment(let tracking):
             let key = ShipmentKey(tenant: claim.tenant, tracking: tracking)
-            guard try !store.shipmentHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else { return stats.eventsDuplicate += 1 }
+            guard try !store.shipmentHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else {
+                stats.eventsDuplicate += 1
+                return
+            }
             try applyToShipment(event, entry: insert(event, tag: tag), key: key)
         }
     }

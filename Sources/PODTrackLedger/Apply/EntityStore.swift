@@ -16,8 +16,8 @@ final class EntityStore {
     /// are mostly still held when their next drop comes.
     static let defaultCapacity = 40_000
 
-    /// The entities held, as `snapshot` keeps them.
-    struct Snapshot {
+    /// The entities the store holds; `snapshot` hands out a copy.
+    struct Entities {
         fileprivate var orders: [OrderKey: Cached<StoredOrder>] = [:]
         fileprivate var lines: [LineKey: Cached<StoredLine>] = [:]
         fileprivate var shipments: [ShipmentKey: Cached<StoredShipment>] = [:]
@@ -27,7 +27,7 @@ final class EntityStore {
 
     private let statements: ApplyStatements
     private let capacity: Int
-    private var held = Snapshot()
+    private var held = Entities()
 
     init(statements: ApplyStatements, capacity: Int) {
         self.statements = statements
@@ -35,13 +35,13 @@ final class EntityStore {
     }
 
     /// What the store holds now: cheap (the dictionaries are copied only when changed).
-    func snapshot() -> Snapshot { held }
+    func snapshot() -> Entities { held }
 
     /// Back to `snapshot`, after the ledger rolled back what was written since it was taken.
-    func restore(_ snapshot: Snapshot) { held = snapshot }
+    func restore(_ snapshot: Entities) { held = snapshot }
 
     /// Forgets everything without writing it: the ledger rolled the batch back.
-    func discard() { held = Snapshot() }
+    func discard() { held = Entities() }
 
     /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already. A
     /// line read only to find that out is not kept, so re-delivered snapshot rows take no room.
@@ -60,7 +60,7 @@ final class EntityStore {
     /// Changes order `key` (a new one when the ledger has none).
     func modifyOrder(_ key: OrderKey, _ body: (inout StoredOrder) -> Void) throws {
         try Self.modify(&held.orders, key, new: StoredOrder(), body) {
-            try statements.selectOrder.first([.text(key.tenant), .text(key.number)]) { row in
+            try statements.selectOrder.first(Self.values(of: key)) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
                             factsAt: row.optionalInt(3))
             }
@@ -81,6 +81,8 @@ final class EntityStore {
         }
     }
 
+    /// A key's values, bound in the order of `ApplyStatements.orderKey`, `lineKey`, `shipmentKey`.
+    private static func values(of key: OrderKey) -> [SQLValue] { [.text(key.tenant), .text(key.number)] }
     private static func values(of key: LineKey) -> [SQLValue] { [.text(key.tenant), .text(key.order), .int(key.line)] }
     private static func values(of key: ShipmentKey) -> [SQLValue] { [.text(key.tenant), .text(key.tracking)] }
 
@@ -145,29 +147,28 @@ final class EntityStore {
     func flush() throws {
         try Self.writeBack(held.orders) { key, order, isStored in
             try (isStored ? statements.updateOrder : statements.insertOrder).run(
-                [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null,
-                 .text(key.tenant), .text(key.number)])
+                [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null]
+                    + Self.values(of: key))
         }
         try Self.writeBack(held.lines) { key, line, isStored in
             line.lifecycle.settle()
             let progress = StoredFold.values(line.lifecycle.fold) + [.blob(line.lifecycle.history.bytes)]
-            let keyValues: [SQLValue] = [.text(key.tenant), .text(key.order), .int(key.line)]
             if isStored, !line.factsChanged {
-                try statements.updateLineProgress.run(progress + keyValues)
+                try statements.updateLineProgress.run(progress + Self.values(of: key))
                 return
             }
             let facts = line.facts
             try (isStored ? statements.updateLine : statements.insertLine).run(progress + [
                 .text(facts.sku), .int(facts.quantity), .text(facts.channelLineRef), facts.factsAt.map(SQLValue.integer) ?? .null,
-                .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + keyValues)
+                .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + Self.values(of: key))
         }
         try Self.writeBack(held.shipments) { key, shipment, isStored in
             shipment.lifecycle.settle()
             try (isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
                 .blob(shipment.lifecycle.history.bytes), .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events),
-                .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n")), .text(key.tenant), .text(key.tracking)])
+                .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n"))] + Self.values(of: key))
         }
-        held = Snapshot()
+        held = Entities()
     }
 
     /// Calls `write` with every changed entity, in key order, and whether the ledger has its row
@@ -183,7 +184,7 @@ final class EntityStore {
 }
 
 /// An entity as the store holds it, whether the ledger has its row, and whether a drop changed it.
-/// The entity lives in a box of its own: a `Snapshot` copies the dictionaries' slots, not the
+/// The entity lives in a box of its own: a snapshot copies the dictionaries' slots, not the
 /// entities, and an entity is copied only when a drop changes one a snapshot still shares.
 private struct Cached<Entity> {
     private var box: Box<Entity>

@@ -3,9 +3,8 @@ import PODTrackCore
 /// A line's or shipment's events as stored on its row (see `HistoryCoding`), in the order they
 /// were applied. It is what finds an event delivered twice, what refolds a subject whose events
 /// arrived out of time order and what `explain` follows to the event rows, so the events table
-/// needs no index at all: events are appended. The stored
-/// bytes are decoded only when read; entries added by a drop are kept as values until the row is
-/// written.
+/// needs no index at all: events are appended. The stored bytes are decoded only when read;
+/// entries added by a drop are kept as values until the row is written.
 struct EventHistory {
     /// One applied event: its row in `events`, when it happened, the state it reported and its
     /// dedupe tag (`DedupeKey.tag`), which finds the event again when a file delivers it twice.
