@@ -78,6 +78,7 @@ extension Ledger {
     /// and records commit together, and the lines, shipments and orders they changed are written
     /// once, when it ends, not once per drop. When `body` throws, nothing of it stays.
     public func batch<T>(_ body: () throws -> T) throws -> T {
+        let journaledBefore = journaledOrders
         do {
             return try database.transaction {
                 let result = try body()
@@ -86,18 +87,21 @@ extension Ledger {
             }
         } catch {
             applying?.store.discard()
-            journaledOrders.removeAll()
+            journaledOrders = journaledBefore
             throw error
         }
     }
 
-    /// Applies a drop in one transaction (a savepoint inside a `batch`): the drop record, its
-    /// events, rejects, journal and entity changes land together or not at all. `read` streams
-    /// the file into the applier and returns its counts.
+    /// Applies a drop as a savepoint of the open `batch` (outside one, as a batch of its own): the
+    /// drop record, its events, rejects, journal and entity changes land together or not at all.
+    /// `read` streams the file into the applier and returns its counts.
     public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String, resumedFrom: ResumePoint? = nil,
                           read: (DropApplier) throws -> DropCounts) throws -> DropResult {
+        guard database.isInTransaction else {
+            // On its own, a drop is a batch of one.
+            return try batch { try applyDrop(claim, sourceKind: sourceKind, storedAs: storedAs, resumedFrom: resumedFrom, read: read) }
+        }
         let (statements, store) = try applyingContext()
-        let isOnItsOwn = !database.isInTransaction
         let before = store.snapshot()
         let (result, journaled): (DropResult, Set<String>)
         do {
@@ -106,7 +110,6 @@ extension Ledger {
                 let applier = DropApplier(statements: statements, store: store, dropID: dropID, claim: claim, sourceKind: sourceKind,
                                           journaledEarlier: journaledOrders.orders(of: claim.tenant))
                 let counts = try read(applier)
-                if isOnItsOwn { try store.flush() }
                 let stats = applier.stats
                 try database.cached("""
                     UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?,
