@@ -75,8 +75,8 @@ public final class Engine {
     /// Ingests files from the front of `queue` inside the ledger's batch, until `batchBytes` of
     /// them, the queue's end, or a stop; their moves wait for the commit.
     private static func takeBatch(from queue: inout ArraySlice<PendingFile>, ingestor: DropIngestor,
-                                  shouldStop: () -> Bool) throws -> [(report: DropReport, settlement: DropSettlement?)] {
-        var taken: [(report: DropReport, settlement: DropSettlement?)] = []
+                                  shouldStop: () -> Bool) throws -> [TakenDrop] {
+        var taken: [TakenDrop] = []
         var bytes = 0
         while let file = queue.first, taken.isEmpty || (bytes < batchBytes && !shouldStop()) {
             queue.removeFirst()

@@ -50,7 +50,7 @@ struct DropIngestor {
 
     private var storage: DropStorage { DropStorage(site: site) }
 
-    func ingest(_ file: PendingFile) throws -> (report: DropReport, settlement: DropSettlement?) {
+    func ingest(_ file: PendingFile) throws -> TakenDrop {
         let definition = file.source.definition
         var report = DropReport(tenant: file.tenant, source: definition.name, name: file.name, size: file.size,
                                 outcome: .deferred(reason: ""), sampleRejects: [])
@@ -121,6 +121,10 @@ struct DropIngestor {
         if let report = settlement.quarantineReport { try storage.writeReport(report, beside: settlement.destination) }
     }
 }
+
+/// What happened to a file the ingestor took, and where the file goes after the commit (nil: it
+/// stays in the inbox).
+typealias TakenDrop = (report: DropReport, settlement: DropSettlement?)
 
 /// Where a taken file goes once the ledger has committed what it recorded of it.
 struct DropSettlement {
