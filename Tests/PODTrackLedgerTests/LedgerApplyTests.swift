@@ -5,49 +5,21 @@ import PODTrackCore
 
 /// The ledger's apply rules, on a fresh database per test.
 @Suite struct LedgerApplyTests {
-    let folder: URL
+    let folder: LedgerFolder
     let ledger: Ledger
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        ledger = try Ledger(path: folder.appendingPathComponent("ledger.sqlite").path)
-    }
-
-    /// Applies `events` as one drop of `tenant`/`source`.
-    @discardableResult
-    private func apply(_ events: [StatusEvent], tenant: String = "acme", source: String = "erp",
-                       kind: SourceKind = .erp) throws -> ApplyStats {
-        let claim = DropClaim(tenant: tenant, source: source, name: "drop-\(UUID().uuidString)",
-                              fingerprint: UUID().uuidString, size: 1, receivedAt: 0)
-        return try ledger.applyDrop(claim, sourceKind: kind, storedAs: "archive") { applier in
-            for event in events { try applier.accept(event) }
-            return DropCounts()
-        }.stats
-    }
-
-    private func erp(_ order: String, _ line: Int, _ state: LifecycleState, at time: Int64,
-                     tracking: String? = nil, channel: String = "SHOPIFY-EU") -> StatusEvent {
-        StatusEvent(subject: .line(order: order, line: line), state: state, occurredAt: time, rawWord: state.rawValue, line: 2,
-                    facts: OrderLineFacts(sku: "SKU-\(line)", quantity: 1, channel: channel, channelRef: "#\(order)",
-                                          channelLineRef: "", carrier: tracking == nil ? nil : "ups", tracking: tracking))
-    }
-
-    private func scan(_ tracking: String, _ state: LifecycleState, at time: Int64) -> StatusEvent {
-        StatusEvent(subject: .shipment(tracking: tracking), state: state, occurredAt: time, rawWord: state.rawValue, line: 2, carrier: "ups")
-    }
-
-    private func order(_ tenant: String, _ number: String) throws -> OrderView? {
-        try OrderViewLoader(database: ledger.database).load(tenant: tenant, orderNo: number)
+        folder = try LedgerFolder()
+        ledger = try folder.open()
     }
 
     @Test func theSameEventTwiceIsStoredOnce() throws {
-        let first = try apply([erp("A-1", 1, .received, at: 1000)])
-        let again = try apply([erp("A-1", 1, .received, at: 1000), erp("A-1", 1, .released, at: 2000)])
+        let first = try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 1000)])
+        let again = try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 1000), TestEvents.erp("A-1", 1, .released, at: 2000)])
         #expect(first.eventsNew == 1)
         #expect(again.eventsNew == 1)
         #expect(again.eventsDuplicate == 1)
-        #expect(try order("acme", "A-1")?.lines.first?.fold.progress == .released)
+        #expect(try ledger.view("acme", "A-1")?.lines.first?.fold.progress == .released)
     }
 
     @Test func aDuplicateIsFoundAmongLaterEventsAndOnlyTheSameEventIsOne() throws {
@@ -55,85 +27,87 @@ import PODTrackCore
                                   rawWord: "PRINTED", line: 3)
         var otherJob = printed
         otherJob.discriminator = "J2"
-        var shipment = scan("1Z1", .inTransit, at: 700)
+        var shipment = TestEvents.scan("1Z1", .inTransit, at: 700)
         shipment.line = 9
-        try apply([erp("A-1", 1, .received, at: 100, tracking: "1Z1"), erp("A-1", 1, .released, at: 900)])
-        try apply([printed], source: "rip", kind: .print)
-        try apply([scan("1Z1", .shipped, at: 600), shipment, scan("1Z1", .delivered, at: 800)], source: "ups", kind: .carrier)
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100, tracking: "1Z1"), TestEvents.erp("A-1", 1, .released, at: 900)])
+        try ledger.apply([printed], source: "rip", kind: .print)
+        try ledger.apply([TestEvents.scan("1Z1", .shipped, at: 600), shipment, TestEvents.scan("1Z1", .delivered, at: 800)],
+                         source: "ups", kind: .carrier)
 
-        let again = try apply([printed, otherJob], source: "rip2", kind: .print)
+        let again = try ledger.apply([printed, otherJob], source: "rip2", kind: .print)
         #expect(again.eventsDuplicate == 1, "the same job's event from another print server, older than the line's newest")
         #expect(again.eventsNew == 1, "another job's event in the same millisecond is news")
-        let scans = try apply([shipment], source: "ups", kind: .carrier)
+        let scans = try ledger.apply([shipment], source: "ups", kind: .carrier)
         #expect(scans.eventsDuplicate == 1)
-        let erpSays = try apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, rawWord: "PRINTED", line: 4)])
+        let erpSays = try ledger.apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500,
+                                                    rawWord: "PRINTED", line: 4)])
         #expect(erpSays.eventsNew == 1, "the ERP saying printed at the same time is its own event")
         #expect(try ledger.events(tenant: "acme", orderNo: "A-1", trackings: ["1Z1"]).count == 8)
     }
 
     @Test func aDropOfDuplicatesWritesNoEntity() throws {
-        let events = [erp("A-1", 1, .received, at: 100, tracking: "1Z1"), erp("A-2", 1, .released, at: 200)]
-        try apply(events)
-        try apply([scan("1Z1", .shipped, at: 300)], source: "ups", kind: .carrier)
-        let totalChanges = { try ledger.database.cached("SELECT total_changes()").first { $0.int(0) } ?? 0 }
-        let before = try totalChanges()
-        try apply(events)
-        try apply([scan("1Z1", .shipped, at: 300)], source: "ups", kind: .carrier)
-        #expect(try totalChanges() - before == 4, "per drop its row and its counts, nothing else")
+        let events = [TestEvents.erp("A-1", 1, .received, at: 100, tracking: "1Z1"), TestEvents.erp("A-2", 1, .released, at: 200)]
+        try ledger.apply(events)
+        try ledger.apply([TestEvents.scan("1Z1", .shipped, at: 300)], source: "ups", kind: .carrier)
+        let before = try ledger.totalChanges()
+        try ledger.apply(events)
+        try ledger.apply([TestEvents.scan("1Z1", .shipped, at: 300)], source: "ups", kind: .carrier)
+        #expect(try ledger.totalChanges() - before == 4, "per drop its row and its counts, nothing else")
     }
 
     @Test func anOrdersLatestChangeIsItsNewestEventFromAnySource() throws {
-        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
-        #expect(try order("acme", "A-1")?.updatedAt == 100)
-        try apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        #expect(try ledger.view("acme", "A-1")?.updatedAt == 100)
+        try ledger.apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
                                rawWord: "PRINTED", line: 3)], source: "rip", kind: .print)
-        #expect(try order("acme", "A-1")?.updatedAt == 500, "a print event dates the order though it changes no ERP fact")
-        try apply([scan("1Z1", .inTransit, at: 900)], source: "ups", kind: .carrier)
-        #expect(try order("acme", "A-1")?.updatedAt == 900)
+        #expect(try ledger.view("acme", "A-1")?.updatedAt == 500, "a print event dates the order though it changes no ERP fact")
+        try ledger.apply([TestEvents.scan("1Z1", .inTransit, at: 900)], source: "ups", kind: .carrier)
+        #expect(try ledger.view("acme", "A-1")?.updatedAt == 900)
     }
 
     @Test func aPrintJobForAnOrderTheERPHasNotSentIsExplainedButNotExported() throws {
-        try apply([StatusEvent(subject: .line(order: "A-7", line: 2), state: .printing, occurredAt: 300, discriminator: "J7",
+        try ledger.apply([StatusEvent(subject: .line(order: "A-7", line: 2), state: .printing, occurredAt: 300, discriminator: "J7",
                                rawWord: "PRINTING", line: 4)], source: "rip", kind: .print)
         #expect(try ledger.orderExists(tenant: "acme", orderNo: "A-7"))
         #expect(try ledger.events(tenant: "acme", orderNo: "A-7", trackings: []).map(\.rawWord) == ["PRINTING"])
-        #expect(try order("acme", "A-7") == nil, "no channel yet: no storefront is told")
+        #expect(try ledger.view("acme", "A-7") == nil, "no channel yet: no storefront is told")
         #expect(try !ledger.orderExists(tenant: "northwind", orderNo: "A-7"))
     }
 
     @Test func lateEventsRefoldTheShipmentFromItsHistory() throws {
-        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
-        try apply([scan("1Z1", .shipped, at: 200), scan("1Z1", .inTransit, at: 400)], source: "ups", kind: .carrier)
-        try apply([scan("1Z1", .delayed, at: 300)], source: "ups", kind: .carrier)  // happened before in_transit
-        #expect(try order("acme", "A-1")?.shipments.first?.visibleState == .inTransit)
-        try apply([scan("1Z1", .delayed, at: 500)], source: "ups", kind: .carrier)
-        #expect(try order("acme", "A-1")?.shipments.first?.visibleState == .delayed)
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        try ledger.apply([TestEvents.scan("1Z1", .shipped, at: 200), TestEvents.scan("1Z1", .inTransit, at: 400)], source: "ups", kind: .carrier)
+        try ledger.apply([TestEvents.scan("1Z1", .delayed, at: 300)], source: "ups", kind: .carrier)  // happened before in_transit
+        #expect(try ledger.view("acme", "A-1")?.shipments.first?.visibleState == .inTransit)
+        try ledger.apply([TestEvents.scan("1Z1", .delayed, at: 500)], source: "ups", kind: .carrier)
+        #expect(try ledger.view("acme", "A-1")?.shipments.first?.visibleState == .delayed)
     }
 
     @Test func carrierEventsWaitAsOrphansUntilTheERPLinksThem() throws {
-        let held = try apply([scan("1Z9", .shipped, at: 100), scan("1Z9", .pickedUp, at: 200)], source: "ups", kind: .carrier)
+        let held = try ledger.apply([TestEvents.scan("1Z9", .shipped, at: 100), TestEvents.scan("1Z9", .pickedUp, at: 200)],
+                                    source: "ups", kind: .carrier)
         #expect(held.orphansHeld == 2)
-        let linked = try apply([erp("A-9", 1, .shipped, at: 150, tracking: "1Z9")])
+        let linked = try ledger.apply([TestEvents.erp("A-9", 1, .shipped, at: 150, tracking: "1Z9")])
         #expect(linked.orphansLinked == 1)
-        let view = try #require(try order("acme", "A-9"))
+        let view = try #require(try ledger.view("acme", "A-9"))
         #expect(view.shipments.map(\.tracking) == ["1Z9"])
         #expect(view.shipments.first?.visibleState == .pickedUp)
         #expect(view.rollup == .shipped)
     }
 
     @Test func aStoredLineTakesNewERPFactsAndKeepsThemThroughPrintEvents() throws {
-        try apply([erp("A-1", 1, .received, at: 100)])
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100)])
         let printed = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 200, discriminator: "J1",
                                   rawWord: "PRINTED", line: 3)
-        try apply([printed], source: "rip", kind: .print)
-        try apply([erp("A-1", 1, .shipped, at: 300, tracking: "1Z1")])
-        var view = try #require(try order("acme", "A-1"))
+        try ledger.apply([printed], source: "rip", kind: .print)
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 300, tracking: "1Z1")])
+        var view = try #require(try ledger.view("acme", "A-1"))
         #expect(view.lines.first?.tracking == "1Z1", "facts that changed on a stored line are written")
         #expect(view.shipments.map(\.tracking) == ["1Z1"])
         let late = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printing, occurredAt: 150, discriminator: "J1",
                                rawWord: "PRINTING", line: 2)
-        try apply([late], source: "rip", kind: .print)
-        view = try #require(try order("acme", "A-1"))
+        try ledger.apply([late], source: "rip", kind: .print)
+        view = try #require(try ledger.view("acme", "A-1"))
         #expect(view.lines.first?.tracking == "1Z1", "a print event writes the fold and history, and the facts stay")
         #expect(view.lines.first?.sku == "SKU-1")
         #expect(view.lines.first?.fold.progress == .shipped)
@@ -141,33 +115,29 @@ import PODTrackCore
     }
 
     @Test func tenantsNeverShareAnOrder() throws {
-        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")], tenant: "acme")
-        try apply([erp("A-1", 1, .received, at: 100, channel: "WOO")], tenant: "northwind")
-        #expect(try order("acme", "A-1")?.rollup == .shipped)
-        #expect(try order("northwind", "A-1")?.rollup == .open)
-        #expect(try order("northwind", "A-1")?.channel == "WOO")
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")], tenant: "acme")
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100, channel: "WOO")], tenant: "northwind")
+        #expect(try ledger.view("acme", "A-1")?.rollup == .shipped)
+        #expect(try ledger.view("northwind", "A-1")?.rollup == .open)
+        #expect(try ledger.view("northwind", "A-1")?.channel == "WOO")
     }
 
     @Test func aDropThatFailsLeavesNothingBehind() throws {
-        let claim = DropClaim(tenant: "acme", source: "erp", name: "broken.csv", fingerprint: "f", size: 1, receivedAt: 0)
         #expect(throws: DropFailure.self) {
-            try ledger.applyDrop(claim, sourceKind: .erp, storedAs: "x") { applier in
-                try applier.accept(erp("A-1", 1, .received, at: 1))
-                throw DropFailure("broken", hint: "")
-            }
+            try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 1)], name: "broken.csv", failing: true)
         }
-        #expect(try order("acme", "A-1") == nil)
-        #expect(try ledger.appliedDrop(tenant: "acme", source: "erp", fingerprint: "f") == nil)
+        #expect(try ledger.view("acme", "A-1") == nil)
+        #expect(try ledger.appliedDrop(tenant: "acme", source: "erp", fingerprint: "broken.csv") == nil)
     }
 
     @Test func cancellationIsTerminalWhateverArrivesLater() throws {
-        try apply([erp("A-1", 1, .received, at: 100), erp("A-1", 1, .cancelled, at: 200)])
-        try apply([erp("A-1", 1, .released, at: 300)])
-        #expect(try order("acme", "A-1")?.rollup == .cancelled)
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100), TestEvents.erp("A-1", 1, .cancelled, at: 200)])
+        try ledger.apply([TestEvents.erp("A-1", 1, .released, at: 300)])
+        #expect(try ledger.view("acme", "A-1")?.rollup == .cancelled)
     }
 
     @Test func anExportTellsOnlyWhatChangedAndOnceRowsOnlyOnce() throws {
-        try apply([erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
         func export(once: Bool) throws -> Int {
             try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
                 try export.forEachChangedOrder { order in
@@ -179,9 +149,9 @@ import PODTrackCore
         }
         #expect(try export(once: false) == 1)
         #expect(try export(once: false) == 0, "nothing journaled since")
-        try apply([scan("1Z1", .inTransit, at: 200)], source: "ups", kind: .carrier)
+        try ledger.apply([TestEvents.scan("1Z1", .inTransit, at: 200)], source: "ups", kind: .carrier)
         #expect(try export(once: true) == 0, "a once-only row is never told again")
-        try apply([scan("1Z1", .delivered, at: 300)], source: "ups", kind: .carrier)
+        try ledger.apply([TestEvents.scan("1Z1", .delivered, at: 300)], source: "ups", kind: .carrier)
         #expect(try export(once: false) == 1)
     }
 
@@ -197,18 +167,14 @@ import PODTrackCore
             }
             return states
         }
-        try apply([erp("A-1", 1, .received, at: 100)])
-        let failing = DropClaim(tenant: "acme", source: "erp", name: "broken.csv", fingerprint: "f", size: 1, receivedAt: 0)
-        _ = try? ledger.applyDrop(failing, sourceKind: .erp, storedAs: "x") { applier in
-            try applier.accept(erp("A-2", 1, .received, at: 100))
-            throw DropFailure("broken", hint: "")
-        }
-        try apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
-                               rawWord: "PRINTED", line: 3), erp("A-2", 1, .received, at: 100)], source: "rip", kind: .print)
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100)])
+        _ = try? ledger.apply([TestEvents.erp("A-2", 1, .received, at: 100)], name: "broken.csv", failing: true)
+        try ledger.apply([StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
+                               rawWord: "PRINTED", line: 3), TestEvents.erp("A-2", 1, .received, at: 100)], source: "rip", kind: .print)
         #expect(try entries("A-1") == 1, "journaled by the first drop, not yet exported")
         #expect(try entries("A-2") == 1, "the failed drop's entry was rolled back, so the next drop journals it")
         #expect(try exportedStates() == ["A-1 printed", "A-2 received"], "the export reads the orders as they are now")
-        try apply([erp("A-1", 1, .shipped, at: 900, tracking: "1Z1")])
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 900, tracking: "1Z1")])
         #expect(try entries("A-1") == 2, "after an export, a change is journaled again")
         #expect(try exportedStates() == ["A-1 shipped"])
     }

@@ -6,10 +6,8 @@ import PODTrackCore
 /// A ledger written by an older podtrack opens with its history intact.
 @Suite struct MigrationTests {
     @Test func aVersion3LedgerKeepsEveryEventAndItsSubject() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("migration-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("ledger.sqlite").path
+        let folder = try LedgerFolder()
+        let path = folder.ledgerPath
         let printed = DedupeKey().adding("acme").adding("print").adding("A-1/1").adding("printed").adding("J1").value
         do {
             let old = try Database(path: path)
@@ -40,26 +38,18 @@ import PODTrackCore
         #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.lines.count == 2, "a line without events keeps an empty history")
 
         // The migrated history refolds: a late event on the line lands in time order.
-        let claim = DropClaim(tenant: "acme", source: "rip", name: "rip-2.log", fingerprint: "f3", size: 10, receivedAt: 0)
-        let result = try ledger.applyDrop(claim, sourceKind: .print, storedAs: "archive") { applier in
-            try applier.accept(StatusEvent(subject: .line(order: "A-1", line: 1), state: .queued, occurredAt: 500,
-                                           discriminator: "J1", rawWord: "Queued", line: 1))
-            try applier.accept(StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 2000,
-                                           discriminator: "J1", rawWord: "Done", line: 9))
-            return DropCounts()
-        }
-        #expect(result.stats.eventsNew == 1)
-        #expect(result.stats.eventsDuplicate == 1, "the old dedupe keys still hold")
+        let result = try ledger.apply([
+            StatusEvent(subject: .line(order: "A-1", line: 1), state: .queued, occurredAt: 500, discriminator: "J1", rawWord: "Queued", line: 1),
+            StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 2000, discriminator: "J1", rawWord: "Done", line: 9),
+        ], source: "rip", kind: .print, name: "rip-2.log")
+        #expect(result.eventsNew == 1)
+        #expect(result.eventsDuplicate == 1, "the old dedupe keys still hold")
         #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.lines.first?.fold.progress == .printed)
         #expect(try ledger.events(tenant: "acme", orderNo: "A-1", trackings: []).map(\.state) == ["queued", "printing", "printed"])
 
         // The shipment knows its order from the migrated link: a new scan is no orphan.
-        let scans = DropClaim(tenant: "acme", source: "ups", name: "QVD_2.csv", fingerprint: "f4", size: 10, receivedAt: 0)
-        let scanned = try ledger.applyDrop(scans, sourceKind: .carrier, storedAs: "archive") { applier in
-            try applier.accept(StatusEvent(subject: .shipment(tracking: "1Z9"), state: .delivered, occurredAt: 4000, rawWord: "D", line: 2))
-            return DropCounts()
-        }
-        #expect(scanned.stats.orphansHeld == 0)
+        let scanned = try ledger.apply([TestEvents.scan("1Z9", .delivered, at: 4000)], source: "ups", kind: .carrier, name: "QVD_2.csv")
+        #expect(scanned.orphansHeld == 0)
         #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.shipments.first?.visibleState == .delivered)
     }
 }

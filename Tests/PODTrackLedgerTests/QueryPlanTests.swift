@@ -9,10 +9,8 @@ import Testing
 @Suite struct QueryPlanTests {
     @Test(arguments: [Ledger.stuckShipmentsSQL, Ledger.shippedWithoutScanSQL])
     func stuckShipmentQueriesUseTheirIndexes(sql: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let ledger = try Ledger(path: folder.appendingPathComponent("ledger.sqlite").path)
+        let folder = try LedgerFolder()
+        let ledger = try folder.open()
         var plan: [String] = []
         try ledger.database.cached("EXPLAIN QUERY PLAN " + sql).forEachRow { plan.append($0.text(3)) }
         let lineLookups = plan.filter { $0.contains(" l ") }
@@ -24,10 +22,8 @@ import Testing
     }
 
     @Test func anExportStreamsOnlyTheJournalAfterItsCursor() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let ledger = try Ledger(path: folder.appendingPathComponent("ledger.sqlite").path)
+        let folder = try LedgerFolder()
+        let ledger = try folder.open()
         var plan: [String] = []
         try ledger.database.cached("EXPLAIN QUERY PLAN " + StorefrontExport.changedOrdersSQL).forEachRow { plan.append($0.text(3)) }
         #expect(plan.contains { $0.contains("SEARCH j USING INTEGER PRIMARY KEY (rowid>?)") }, "\(plan)")
