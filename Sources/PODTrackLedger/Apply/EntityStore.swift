@@ -5,8 +5,8 @@ import PODTrackCore
 /// A line or shipment gets many events, from one drop (a print log holds every state of every
 /// job) and from the drops after it (the next day's log, the carrier's files), so this turns a
 /// read and a write per event into one of each per entity and batch; a row the ledger already
-/// has is updated, a new one inserted, and one only read (every event of it a duplicate) is not
-/// written. Past `capacity` entities it writes everything back and starts over, so memory stays
+/// has is updated, a new one inserted. An entity is held only when an event changes it: one read
+/// to find an event is a duplicate is let go. Past `capacity` entities it writes everything back and starts over, so memory stays
 /// bounded however large the drop or the batch.
 ///
 /// A drop that fails is undone here as in the ledger: `snapshot` before it, `restore` after.
@@ -112,7 +112,7 @@ final class EntityStore {
                                            occurredAt: Int64, state: LifecycleState, tag: UInt32, select: Statement,
                                            keyValues: [SQLValue], read: (Statement, SubjectLifecycle) -> Entity) throws -> Bool {
         if entities[key] != nil {
-            return entities[key, default: Cached(new: new)].modify(changing: false) {
+            return entities[key, default: Cached(new: new)].modify {
                 $0[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag)
             }
         }
@@ -127,13 +127,13 @@ final class EntityStore {
     }
 
     /// Changes the entity under `key`, read with `load` on first use (`new` when the ledger has
-    /// none), and marks it to be written back.
+    /// none).
     private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
                                                _ body: (inout Entity) throws -> T, load: () throws -> Entity?) throws -> T {
         if entities[key] == nil {
             entities[key] = try load().map { Cached(stored: $0) } ?? Cached(new: new)
         }
-        return try entities[key, default: Cached(new: new)].modify(changing: true, body)
+        return try entities[key, default: Cached(new: new)].modify(body)
     }
 
     /// Past the capacity: writes everything back and starts over. Called between events, never
@@ -171,11 +171,11 @@ final class EntityStore {
         held = Entities()
     }
 
-    /// Calls `write` with every changed entity, in key order, and whether the ledger has its row
-    /// (an UPDATE) or not (an INSERT).
+    /// Calls `write` with every entity (each is held because an event changed it), in key order,
+    /// and whether the ledger has its row (an UPDATE) or not (an INSERT).
     private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>],
                                                            write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        for key in entities.lazy.filter(\.value.isChanged).map(\.key).sorted() {
+        for key in entities.keys.sorted() {
             guard let cached = entities[key] else { continue }
             var entity = cached.entity
             try write(key, &entity, cached.isStored)
@@ -183,13 +183,12 @@ final class EntityStore {
     }
 }
 
-/// An entity as the store holds it, whether the ledger has its row, and whether a drop changed it.
+/// An entity as the store holds it, and whether the ledger has its row.
 /// The entity lives in a box of its own: a snapshot copies the dictionaries' slots, not the
 /// entities, and an entity is copied only when a drop changes one a snapshot still shares.
 private struct Cached<Entity> {
     private var box: Box<Entity>
     let isStored: Bool
-    private(set) var isChanged = false
 
     /// A row the ledger has.
     init(stored: Entity) {
@@ -205,8 +204,7 @@ private struct Cached<Entity> {
 
     var entity: Entity { box.value }
 
-    mutating func modify<T>(changing: Bool, _ body: (inout Entity) throws -> T) rethrows -> T {
-        isChanged = isChanged || changing
+    mutating func modify<T>(_ body: (inout Entity) throws -> T) rethrows -> T {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
         return try body(&box.value)
     }
