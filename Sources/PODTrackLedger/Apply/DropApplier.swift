@@ -1,6 +1,6 @@
 import PODTrackCore
 
-/// Applies one drop's events to the ledger, inside the drop's transaction (see `Ledger.applyDrop`).
+/// Applies one drop's events to the ledger, inside the drop's savepoint of a batch (see `Ledger.applyDrop`).
 ///
 /// Each new event is stored once and added to its line's or shipment's lifecycle (see
 /// `SubjectLifecycle`); an event the subject's history holds already is a duplicate (see

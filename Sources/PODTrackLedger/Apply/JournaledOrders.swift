@@ -1,7 +1,8 @@
 /// The orders each tenant journaled since the last export, across the drops of a pass. An order
 /// journaled and not yet exported needs no second entry: the export reads the order as it is when
-/// it runs. Only committed drops add to it. Bounded: past `capacity` orders it forgets them all,
-/// which costs a journal row per order later, never an order left out.
+/// it runs. Only drops that applied add to it, and a batch that rolls back puts it back as it was
+/// (`Ledger.batch`). Bounded: past `capacity` orders it forgets them all, which costs a journal
+/// row per order later, never an order left out.
 struct JournaledOrders {
     let capacity: Int
     private var byTenant: [String: Set<String>] = [:]
