@@ -102,7 +102,7 @@ extension Ledger {
             return try batch { try applyDrop(claim, sourceKind: sourceKind, storedAs: storedAs, resumedFrom: resumedFrom, read: read) }
         }
         let (statements, store) = try applyingContext()
-        let before = store.snapshot()
+        store.beginDrop()
         let (result, journaled): (DropResult, Set<String>)
         do {
             (result, journaled) = try database.transaction {
@@ -122,9 +122,10 @@ extension Ledger {
                 return (DropResult(dropID: dropID, counts: counts, stats: stats), applier.journaled)
             }
         } catch {
-            store.restore(before)
+            store.undoDrop()
             throw error
         }
+        store.endDrop()
         journaledOrders.add(journaled, tenant: claim.tenant)
         return result
     }

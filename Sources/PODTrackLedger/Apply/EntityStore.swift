@@ -9,76 +9,89 @@ import PODTrackCore
 /// to find an event is a duplicate is let go. Past `capacity` entities it writes everything back and starts over, so memory stays
 /// bounded however large the drop or the batch.
 ///
-/// A drop that fails is undone here as in the ledger: `snapshot` before it, `restore` after.
+/// A drop that fails is undone here as in the ledger: each table keeps what the drop changed as
+/// it was before (`HeldEntities`), and `undoDrop` puts it back.
 final class EntityStore {
     /// About 40 MB of entities, at roughly 1 KB each (measured on the 200k-order world). A batch
     /// cannot hold all of a big world's lines, but a print log's jobs and a carrier's shipments
     /// are mostly still held when their next drop comes.
     static let defaultCapacity = 40_000
 
-    /// The entities the store holds; `snapshot` hands out a copy.
-    struct Entities {
-        fileprivate var orders: [OrderKey: Cached<StoredOrder>] = [:]
-        fileprivate var lines: [LineKey: Cached<StoredLine>] = [:]
-        fileprivate var shipments: [ShipmentKey: Cached<StoredShipment>] = [:]
-
-        var count: Int { orders.count + lines.count + shipments.count }
-    }
-
     private let statements: ApplyStatements
     private let capacity: Int
-    private var held = Entities()
+    private var orders = HeldEntities<OrderKey, StoredOrder>()
+    private var lines = HeldEntities<LineKey, StoredLine>()
+    private var shipments = HeldEntities<ShipmentKey, StoredShipment>()
 
     init(statements: ApplyStatements, capacity: Int) {
         self.statements = statements
         self.capacity = capacity
     }
 
-    /// What the store holds now: cheap (the dictionaries are copied only when changed).
-    func snapshot() -> Entities { held }
+    /// A drop starts: what it changes can be undone (`undoDrop`) until it ends (`endDrop`).
+    func beginDrop() {
+        orders.beginDrop()
+        lines.beginDrop()
+        shipments.beginDrop()
+    }
 
-    /// Back to `snapshot`, after the ledger rolled back what was written since it was taken.
-    func restore(_ snapshot: Entities) { held = snapshot }
+    /// The drop committed (its savepoint was released).
+    func endDrop() {
+        orders.endDrop()
+        lines.endDrop()
+        shipments.endDrop()
+    }
+
+    /// The ledger rolled the drop back: the store is as the drop found it.
+    func undoDrop() {
+        orders.undoDrop()
+        lines.undoDrop()
+        shipments.undoDrop()
+    }
 
     /// Forgets everything without writing it: the ledger rolled the batch back.
-    func discard() { held = Entities() }
+    func discard() {
+        orders.discard()
+        lines.discard()
+        shipments.discard()
+    }
 
     /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already. A
     /// line read only to find that out is not kept, so re-delivered snapshot rows take no room.
     func lineHolds(_ key: LineKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try Self.holds(&held.lines, key, new: StoredLine(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
+        try Self.holds(&lines, key, new: StoredLine(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
                        select: statements.selectLine, keyValues: Self.values(of: key), read: Self.line)
     }
 
     /// True when shipment `key` holds the event at `occurredAt` with `state` and `tag` already
     /// (one read only to find that out is not kept).
     func shipmentHolds(_ key: ShipmentKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try Self.holds(&held.shipments, key, new: StoredShipment(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
+        try Self.holds(&shipments, key, new: StoredShipment(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
                        select: statements.selectShipment, keyValues: Self.values(of: key), read: Self.shipment)
     }
 
     /// Changes order `key` (a new one when the ledger has none).
     func modifyOrder(_ key: OrderKey, _ body: (inout StoredOrder) -> Void) throws {
-        try Self.modify(&held.orders, key, new: StoredOrder(), body) {
+        try orders.modify(key, new: StoredOrder(), load: {
             try statements.selectOrder.first(Self.values(of: key)) { row in
                 StoredOrder(channel: row.optionalText(0), channelRef: row.optionalText(1), shipTo: row.optionalText(2),
                             factsAt: row.optionalInt(3))
             }
-        }
+        }, body)
     }
 
     /// Changes line `key` (a new one when the ledger has none).
     func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
-        try Self.modify(&held.lines, key, new: StoredLine(), body) {
+        try lines.modify(key, new: StoredLine(), load: {
             try statements.selectLine.first(Self.values(of: key)) { Self.line($0, Self.lifecycle($0)) }
-        }
+        }, body)
     }
 
     /// Changes shipment `key` (a new one when the ledger has none).
     func modifyShipment(_ key: ShipmentKey, _ body: (inout StoredShipment) -> Void) throws {
-        try Self.modify(&held.shipments, key, new: StoredShipment(), body) {
+        try shipments.modify(key, new: StoredShipment(), load: {
             try statements.selectShipment.first(Self.values(of: key)) { Self.shipment($0, Self.lifecycle($0)) }
-        }
+        }, body)
     }
 
     /// A key's values, bound in the order of `ApplyStatements.orderKey`, `lineKey`, `shipmentKey`.
@@ -107,50 +120,43 @@ final class EntityStore {
     /// True when the entity under `key` holds the event. One the store has not read yet is read
     /// and kept only when it does not (the event is about to change it): the rest of its row is
     /// turned into an entity (`read`) only then.
-    private static func holds<Key, Entity>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
+    private static func holds<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, _ key: Key, new: Entity,
                                            _ lifecycle: WritableKeyPath<Entity, SubjectLifecycle>,
                                            occurredAt: Int64, state: LifecycleState, tag: UInt32, select: Statement,
                                            keyValues: [SQLValue], read: (Statement, SubjectLifecycle) -> Entity) throws -> Bool {
-        if entities[key] != nil {
-            return entities[key, default: Cached(new: new)].modify {
-                $0[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag)
-            }
+        if let isHeld = entities.ifHeld(key, { $0[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag) }) {
+            return isHeld
         }
         var isHeld = false
         let stored = try select.first(keyValues) { row -> Entity? in
             var stored = Self.lifecycle(row)
             isHeld = stored.holds(occurredAt: occurredAt, state: state, tag: tag)
             return isHeld ? nil : read(row, stored)
-        } ?? nil
-        if !isHeld { entities[key] = stored.map { Cached(stored: $0) } ?? Cached(new: new) }
-        return isHeld
-    }
-
-    /// Changes the entity under `key`, read with `load` on first use (`new` when the ledger has
-    /// none).
-    private static func modify<Key, Entity, T>(_ entities: inout [Key: Cached<Entity>], _ key: Key, new: Entity,
-                                               _ body: (inout Entity) throws -> T, load: () throws -> Entity?) throws -> T {
-        if entities[key] == nil {
-            entities[key] = try load().map { Cached(stored: $0) } ?? Cached(new: new)
         }
-        return try entities[key, default: Cached(new: new)].modify(body)
+        guard !isHeld else { return true }
+        if let stored = stored ?? nil {
+            entities.add(key, stored, isStored: true)
+        } else {
+            entities.add(key, new, isStored: false)
+        }
+        return false
     }
 
     /// Past the capacity: writes everything back and starts over. Called between events, never
     /// while an entity is being changed.
     func makeRoom() throws {
-        guard held.count > capacity else { return }
+        guard orders.count + lines.count + shipments.count > capacity else { return }
         try flush()
     }
 
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {
-        try Self.writeBack(held.orders) { key, order, isStored in
+        try Self.writeBack(&orders) { key, order, isStored in
             try (isStored ? statements.updateOrder : statements.insertOrder).run(
                 [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null]
                     + Self.values(of: key))
         }
-        try Self.writeBack(held.lines) { key, line, isStored in
+        try Self.writeBack(&lines) { key, line, isStored in
             line.lifecycle.settle()
             let progress = StoredFold.values(line.lifecycle.fold) + [.blob(line.lifecycle.history.bytes)]
             if isStored, !line.factsChanged {
@@ -162,58 +168,22 @@ final class EntityStore {
                 .text(facts.sku), .int(facts.quantity), .text(facts.channelLineRef), facts.factsAt.map(SQLValue.integer) ?? .null,
                 .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + Self.values(of: key))
         }
-        try Self.writeBack(held.shipments) { key, shipment, isStored in
+        try Self.writeBack(&shipments) { key, shipment, isStored in
             shipment.lifecycle.settle()
             try (isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
                 .blob(shipment.lifecycle.history.bytes), .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events),
                 .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n"))] + Self.values(of: key))
         }
-        held = Entities()
     }
 
     /// Calls `write` with every entity (each is held because an event changed it), in key order,
-    /// and whether the ledger has its row (an UPDATE) or not (an INSERT).
-    private static func writeBack<Key: Comparable, Entity>(_ entities: [Key: Cached<Entity>],
-                                                           write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        for key in entities.keys.sorted() {
-            guard let cached = entities[key] else { continue }
-            var entity = cached.entity
-            try write(key, &entity, cached.isStored)
+    /// and whether the ledger has its row (an UPDATE) or not (an INSERT); then forgets them.
+    private static func writeBack<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>,
+                                               write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
+        for (key, held) in entities.entries.sorted(by: { $0.key < $1.key }) {
+            var entity = held.entity
+            try write(key, &entity, held.isStored)
         }
-    }
-}
-
-/// An entity as the store holds it, and whether the ledger has its row.
-/// The entity lives in a box of its own: a snapshot copies the dictionaries' slots, not the
-/// entities, and an entity is copied only when a drop changes one a snapshot still shares.
-private struct Cached<Entity> {
-    private var box: Box<Entity>
-    let isStored: Bool
-
-    /// A row the ledger has.
-    init(stored: Entity) {
-        box = Box(stored)
-        isStored = true
-    }
-
-    /// An entity the ledger has no row of yet.
-    init(new: Entity) {
-        box = Box(new)
-        isStored = false
-    }
-
-    var entity: Entity { box.value }
-
-    mutating func modify<T>(_ body: (inout Entity) throws -> T) rethrows -> T {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
-        return try body(&box.value)
-    }
-}
-
-private final class Box<Value> {
-    var value: Value
-
-    init(_ value: Value) {
-        self.value = value
+        entities.removeAll()
     }
 }

@@ -1,0 +1,116 @@
+/// One kind of entity (orders, lines or shipments) that `EntityStore` holds, changed in place,
+/// with an undo log of the drop in progress: the first time a drop changes an entity, its value
+/// before the change is kept, so a drop that fails puts back only what it touched. Nothing is
+/// copied for the entities a drop leaves alone.
+struct HeldEntities<Key: Hashable & Comparable, Entity> {
+    /// An entity, whether the ledger has its row, and the last drop that changed it. A class, so
+    /// that the table's slots stay small and an entity is changed where it is.
+    final class Held {
+        var entity: Entity
+        let isStored: Bool
+        fileprivate var drop: UInt64
+
+        fileprivate init(_ entity: Entity, isStored: Bool, drop: UInt64) {
+            self.entity = entity
+            self.isStored = isStored
+            self.drop = drop
+        }
+    }
+
+    /// An entity as it was before the drop in progress changed it.
+    private typealias Before = (entity: Entity, isStored: Bool)
+
+    private(set) var entries: [Key: Held] = [:]
+    /// The number of the drop in progress (0: none); a held entity stamped with it is logged already.
+    private var drop: UInt64 = 0
+    private var dropCount: UInt64 = 0
+    /// What the drop changed, oldest first: each entity as it was before, or the key it added.
+    private var undo: [(key: Key, before: Before?)] = []
+    /// Everything as the drop found it, once the drop had everything written back (`removeAll`):
+    /// the ledger's rollback undoes that write, so the drop's undo needs all of it.
+    private var beforeWriteBack: [Key: Held]?
+
+    var count: Int { entries.count }
+
+    /// A drop starts: what it changes from now on can be undone.
+    mutating func beginDrop() {
+        dropCount += 1
+        drop = dropCount
+    }
+
+    /// The drop committed: its changes stay.
+    mutating func endDrop() {
+        drop = 0
+        undo.removeAll(keepingCapacity: true)
+        beforeWriteBack = nil
+    }
+
+    /// The drop failed and the ledger rolled it back: everything is as the drop found it.
+    mutating func undoDrop() {
+        if let beforeWriteBack {
+            entries = beforeWriteBack
+        } else {
+            Self.revert(&entries, undo)
+        }
+        endDrop()
+    }
+
+    /// Calls `body` with the held entity under `key`, or returns nil when none is held.
+    func ifHeld<T>(_ key: Key, _ body: (inout Entity) throws -> T) rethrows -> T? {
+        guard let held = entries[key] else { return nil }
+        return try body(&held.entity)
+    }
+
+    /// Changes the entity under `key`; one not held yet is `load`ed (`new` when the ledger has none).
+    mutating func modify<T>(_ key: Key, new: @autoclosure () -> Entity, load: () throws -> Entity?,
+                            _ body: (inout Entity) throws -> T) throws -> T {
+        guard let held = entries[key] else {
+            let stored = try load()
+            var entity = stored ?? new()
+            let result = try body(&entity)
+            add(key, entity, isStored: stored != nil)
+            return result
+        }
+        if held.drop != drop {
+            log(key, (held.entity, held.isStored))
+            held.drop = drop
+        }
+        return try body(&held.entity)
+    }
+
+    /// Holds `entity`, which the ledger has a row of or not (`isStored`), under `key`, which
+    /// holds nothing yet.
+    mutating func add(_ key: Key, _ entity: Entity, isStored: Bool) {
+        entries[key] = Held(entity, isStored: isStored, drop: drop)
+        log(key, nil)
+    }
+
+    /// Forgets every entity: the caller wrote them back.
+    mutating func removeAll() {
+        if drop != 0, beforeWriteBack == nil {
+            var before = entries
+            Self.revert(&before, undo)
+            beforeWriteBack = before
+        }
+        entries = [:]
+        undo.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets everything, the drop in progress and its undo included: the batch was rolled back.
+    mutating func discard() {
+        entries = [:]
+        endDrop()
+    }
+
+    private mutating func log(_ key: Key, _ before: Before?) {
+        guard drop != 0, beforeWriteBack == nil else { return }
+        undo.append((key, before))
+    }
+
+    /// Puts back what `undo` says each entity was, newest change first.
+    private static func revert(_ entries: inout [Key: Held], _ undo: [(key: Key, before: Before?)]) {
+        for (key, before) in undo.reversed() {
+            entries[key] = before.map { Held($0.entity, isStored: $0.isStored, drop: 0) }
+        }
+    }
+}
