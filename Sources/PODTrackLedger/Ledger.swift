@@ -4,8 +4,8 @@ import PODTrackCore
 /// The only writer of the database; all SQL of podtrack lives in this module.
 public final class Ledger {
     let database: Database
-    /// The statements applying drops runs and the entities a batch holds, made on first use.
-    private var applying: (statements: ApplyStatements, store: EntityStore)?
+    /// What applying drops needs (`ApplyContext`), made on first use.
+    private var applying: ApplyContext?
     /// Orders journaled since the last export, so a pass journals each once (`JournaledOrders`).
     var journaledOrders = JournaledOrders()
 
@@ -87,6 +87,7 @@ extension Ledger {
             }
         } catch {
             applying?.store.discard()
+            applying?.events.discard()
             journaledOrders = journaledBefore
             throw error
         }
@@ -101,15 +102,16 @@ extension Ledger {
             // On its own, a drop is a batch of one.
             return try batch { try applyDrop(claim, sourceKind: sourceKind, storedAs: storedAs, resumedFrom: resumedFrom, read: read) }
         }
-        let (statements, store) = try applyingContext()
+        let (statements, store, events) = try applyingContext()
         store.beginDrop()
         let (result, journaled): (DropResult, Set<String>)
         do {
             (result, journaled) = try database.transaction {
                 let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
-                let applier = DropApplier(statements: statements, store: store, dropID: dropID, claim: claim, sourceKind: sourceKind,
-                                          journaledEarlier: journaledOrders.orders(of: claim.tenant))
+                let applier = DropApplier(statements: statements, store: store, events: events, dropID: dropID, claim: claim,
+                                          sourceKind: sourceKind, journaledEarlier: journaledOrders.orders(of: claim.tenant))
                 let counts = try read(applier)
+                try events.finishDrop()
                 let stats = applier.stats
                 try database.cached("""
                     UPDATE drops SET records = ?, ignored = ?, noise = ?, events_new = ?, events_duplicate = ?, rejected = ?,
@@ -123,6 +125,7 @@ extension Ledger {
             }
         } catch {
             store.undoDrop()
+            events.discard()
             throw error
         }
         store.endDrop()
@@ -130,10 +133,14 @@ extension Ledger {
         return result
     }
 
-    private func applyingContext() throws -> (statements: ApplyStatements, store: EntityStore) {
+    /// The statements applying drops runs, the entities a batch holds and the events a drop appends.
+    private typealias ApplyContext = (statements: ApplyStatements, store: EntityStore, events: EventAppender)
+
+    private func applyingContext() throws -> ApplyContext {
         if let applying { return applying }
         let statements = try ApplyStatements(database)
-        let made = (statements: statements, store: EntityStore(statements: statements, capacity: entityCapacity))
+        let made = (statements: statements, store: EntityStore(statements: statements, capacity: entityCapacity),
+                    events: try EventAppender(database))
         applying = made
         return made
     }

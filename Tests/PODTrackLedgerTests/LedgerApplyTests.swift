@@ -22,6 +22,21 @@ import PODTrackCore
         #expect(try ledger.view("acme", "A-1")?.lines.first?.fold.progress == .released)
     }
 
+    @Test func everyEventOfALargeDropIsFoundThroughItsLine() throws {
+        // More events than one multi-row INSERT takes (`EventAppender.rowsPerInsert`), over two drops.
+        let count = EventAppender.rowsPerInsert * 2 + 7
+        let orders = (0..<count).map { "A-\($0)" }
+        try ledger.apply(orders.map { TestEvents.erp($0, 1, .received, at: 100) })
+        try ledger.apply(orders.enumerated().map { TestEvents.job($1, .queued, at: 200 + Int64($0)) }, source: "rip", kind: .print)
+        for (offset, order) in orders.enumerated() {
+            let events = try ledger.events(tenant: "acme", orderNo: order, trackings: [])
+            #expect(events.map(\.state) == ["received", "queued"], "\(order)")
+            #expect(events.last?.occurredAt == 200 + Int64(offset) && events.last?.discriminator == "J-\(order)", "\(order)")
+        }
+        let rows = try ledger.database.cached("SELECT count(*), min(id), max(id) FROM events").first { [$0.int(0), $0.int(1), $0.int(2)] }
+        #expect(rows == [Int64(2 * count), 1, Int64(2 * count)])
+    }
+
     @Test func aDuplicateIsFoundAmongLaterEventsAndOnlyTheSameEventIsOne() throws {
         let printed = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
                                   rawWord: "PRINTED", line: 3)

@@ -1,7 +1,6 @@
 /// The statements applying a drop runs, prepared once per ledger connection.
 final class ApplyStatements {
     unowned let database: Database
-    let insertEvent: Statement
     let insertReject: Statement
     let insertJournal: Statement
     let selectOrder: Statement
@@ -18,9 +17,6 @@ final class ApplyStatements {
 
     init(_ database: Database) throws {
         self.database = database
-        insertEvent = try database.cached("""
-            INSERT INTO events (occurred_at, drop_id, line, state, raw_word, discriminator) VALUES (?, ?, ?, ?, ?, ?)
-            """)
         insertReject = try database.cached("INSERT INTO rejects (drop_id, line, field, reason, raw_text) VALUES (?, ?, ?, ?, ?)")
         insertJournal = try database.cached("INSERT INTO journal (tenant, order_no, drop_id) VALUES (?, ?, ?)")
         selectOrder = try database.cached("""

@@ -15,6 +15,7 @@ public final class DropApplier: DropOutput {
     private let dropID: Int64
     private let claim: DropClaim
     private let store: EntityStore
+    private let events: EventAppender
     /// The key prefix of this drop's tenant and source kind (see `DedupeKey`).
     private let eventKeyPrefix: DedupeKey
     /// Orders journaled by earlier drops since the last export.
@@ -23,10 +24,11 @@ public final class DropApplier: DropOutput {
     private(set) var journaled: Set<String> = []
     public private(set) var stats = ApplyStats()
 
-    init(statements: ApplyStatements, store: EntityStore, dropID: Int64, claim: DropClaim, sourceKind: SourceKind,
+    init(statements: ApplyStatements, store: EntityStore, events: EventAppender, dropID: Int64, claim: DropClaim, sourceKind: SourceKind,
          journaledEarlier: Set<String>) {
         self.statements = statements
         self.store = store
+        self.events = events
         self.journaledEarlier = journaledEarlier
         self.dropID = dropID
         self.claim = claim
@@ -61,10 +63,11 @@ public final class DropApplier: DropOutput {
 
     /// Appends a new event to the events table; returns its history entry.
     private func insert(_ event: StatusEvent, tag: UInt32) throws -> EventHistory.Entry {
-        try statements.insertEvent.run(.integer(event.occurredAt), .integer(dropID), .int(event.line),
-                                       .text(event.state.rawValue), .text(event.rawWord), .text(event.discriminator))
+        let id = try events.append(EventAppender.Row(occurredAt: event.occurredAt, dropID: dropID, line: event.line,
+                                                     state: event.state.rawValue, rawWord: event.rawWord,
+                                                     discriminator: event.discriminator))
         stats.eventsNew += 1
-        return EventHistory.Entry(id: statements.database.lastInsertRowID, occurredAt: event.occurredAt, state: event.state, tag: tag)
+        return EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state, tag: tag)
     }
 
     // MARK: lines

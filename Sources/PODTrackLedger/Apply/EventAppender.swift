@@ -1,0 +1,81 @@
+/// Appends a drop's events to the `events` table, `rowsPerInsert` rows per INSERT: a statement's
+/// start, halt and reset cost as much as the row it writes, so one statement per event spent
+/// most of its time on the statement. Each event gets its id when it is appended (the table's
+/// next rowid, counted here), so its subject's history can name it before the row is written.
+///
+/// Rows wait here until the buffer is full or the drop ends (`finishDrop`); `discard` forgets
+/// them when the drop fails. The next id is read from the table once per drop.
+final class EventAppender {
+    static let rowsPerInsert = 64
+
+    /// One event row, as `events` stores it.
+    struct Row {
+        var occurredAt: Int64
+        var dropID: Int64
+        var line: Int
+        var state: String
+        var rawWord: String
+        var discriminator: String
+    }
+
+    private static let columns = ["id", "occurred_at", "drop_id", "line", "state", "raw_word", "discriminator"]
+
+    private let database: Database
+    private let fullInsert: Statement
+    private var pending: [Row] = []
+    /// The id of the first pending row; nil until it is read from the table.
+    private var firstPendingID: Int64?
+
+    init(_ database: Database) throws {
+        self.database = database
+        fullInsert = try Self.insert(database, rows: Self.rowsPerInsert)
+        pending.reserveCapacity(Self.rowsPerInsert)
+    }
+
+    /// Queues `row` for the events table and returns the id it will have.
+    func append(_ row: Row) throws -> Int64 {
+        if pending.count == Self.rowsPerInsert { try write() }
+        let first = try firstPendingID ?? nextID()
+        firstPendingID = first
+        pending.append(row)
+        return first + Int64(pending.count - 1)
+    }
+
+    /// Writes the drop's pending rows.
+    func finishDrop() throws {
+        try write()
+        firstPendingID = nil
+    }
+
+    private func write() throws {
+        guard let first = firstPendingID, !pending.isEmpty else { return }
+        let statement = pending.count == Self.rowsPerInsert ? fullInsert : try Self.insert(database, rows: pending.count)
+        var values: [SQLValue] = []
+        values.reserveCapacity(pending.count * Self.columns.count)
+        for (offset, row) in pending.enumerated() {
+            values += [.integer(first + Int64(offset)), .integer(row.occurredAt), .integer(row.dropID), .int(row.line),
+                       .text(row.state), .text(row.rawWord), .text(row.discriminator)]
+        }
+        try statement.run(values)
+        firstPendingID = first + Int64(pending.count)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets the pending rows: the drop they belong to was rolled back.
+    func discard() {
+        pending.removeAll(keepingCapacity: true)
+        firstPendingID = nil
+    }
+
+    private func nextID() throws -> Int64 {
+        try database.cached("SELECT coalesce(max(id), 0) + 1 FROM events").first { $0.int(0) } ?? 1
+    }
+
+    /// An INSERT of `rows` event rows (cached per row count, so a drop's last few rows reuse one).
+    private static func insert(_ database: Database, rows: Int) throws -> Statement {
+        let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        return try database.cached("""
+            INSERT INTO events (\(columns.joined(separator: ", "))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            """)
+    }
+}
