@@ -2,3 +2,7 @@
 
 /* SQLITE_TRANSIENT is a macro Swift cannot import: expose it as a function. */
 static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
+
+/* sqlite3_config is variadic, which Swift cannot call. Turns off SQLite's memory statistics,
+   which take a global mutex around every allocation; only valid before SQLite initializes. */
+static inline int csqlite_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }

@@ -7,6 +7,7 @@ public final class Database {
 
     /// Opens (creating if needed) the database at `path`.
     public init(path: String, readOnly: Bool = false) throws {
+        _ = sqliteConfigured
         var db: OpaquePointer?
         let flags = readOnly
             ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
@@ -38,12 +39,9 @@ public final class Database {
         }
     }
 
-    /// A prepared statement for `sql`, prepared once per connection and reused (reset, bindings cleared).
+    /// A prepared statement for `sql`, prepared once per connection and reused.
     public func cached(_ sql: String) throws -> Statement {
-        if let statement = statementCache[sql] {
-            statement.reset()
-            return statement
-        }
+        if let statement = statementCache[sql] { return statement }
         let statement = try Statement(database: self, sql: sql)
         statementCache[sql] = statement
         return statement
@@ -87,6 +85,13 @@ public final class Database {
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
+
+/// SQLite's process-wide settings, made once before the first connection opens: no memory
+/// statistics (podtrack reads none, and they cost a global lock around each of SQLite's
+/// allocations, several per statement run).
+private let sqliteConfigured: Void = {
+    _ = csqlite_disable_memory_statistics()
+}()
 
 /// Releases a function's context (`Database.defineFunction`) when SQLite lets go of the function.
 private func releaseFunctionContext(_ data: UnsafeMutableRawPointer?) {

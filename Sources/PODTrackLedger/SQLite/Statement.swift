@@ -1,6 +1,7 @@
 import CSQLite
 
 /// A prepared statement: bind by index (1-based), step, read columns (0-based); finalized on deinit.
+/// Every run (`run`, `first`, `forEachRow`) leaves the statement reset, ready for the next.
 public final class Statement {
     private let handle: OpaquePointer
     unowned let database: Database
@@ -19,21 +20,9 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Resets the statement for another run and clears its bindings.
-    public func reset() {
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-    }
-
-    /// Binds the values in order to parameters 1, 2, …
-    @discardableResult
-    public func bind(_ values: SQLValue...) throws -> Statement {
-        try bind(values)
-    }
-
-    /// Binds the values in order to parameters 1, 2, …
-    @discardableResult
-    public func bind(_ values: [SQLValue]) throws -> Statement {
+    /// Binds the values in order to parameters 1, 2, …; parameters past them are NULL.
+    private func bind(_ values: [SQLValue]) throws {
+        if values.count < sqlite3_bind_parameter_count(handle) { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let rc: Int32
@@ -48,7 +37,6 @@ public final class Statement {
             }
             if rc != SQLITE_OK { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
         }
-        return self
     }
 
     /// Binds the string's UTF-8 bytes where they are (no C-string copy, no length scan); SQLite
@@ -65,7 +53,7 @@ public final class Statement {
 
     /// Advances to the next row: true while there is one.
     @discardableResult
-    public func step() throws -> Bool {
+    private func step() throws -> Bool {
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -81,7 +69,6 @@ public final class Statement {
 
     /// Runs a statement that returns no rows.
     public func run(_ values: [SQLValue]) throws {
-        reset()
         defer { sqlite3_reset(handle) }
         try bind(values)
         try step()
@@ -89,7 +76,6 @@ public final class Statement {
 
     /// Calls `body` for every row of the statement run with `values`.
     public func forEachRow(_ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
-        reset()
         defer { sqlite3_reset(handle) }
         try bind(values)
         while try step() { try body(self) }
@@ -98,7 +84,6 @@ public final class Statement {
     /// The first row mapped by `body`, or nil when there is none. The statement is reset after,
     /// so it holds no read transaction open (which would keep WAL checkpoints from completing).
     public func first<T>(_ values: [SQLValue] = [], _ body: (Statement) throws -> T) throws -> T? {
-        reset()
         defer { sqlite3_reset(handle) }
         try bind(values)
         return try step() ? body(self) : nil
