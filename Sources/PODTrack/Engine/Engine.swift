@@ -40,6 +40,7 @@ public final class Engine {
         summary.skipped = try ledger.newInboxNotices(scan.skipped, at: now())
         summary.waiting = scan.waiting
         let ingestor = DropIngestor(site: site, ledger: ledger, now: now)
+        defer { ingestor.fingerprints.finish() }
         observer.started(scan.pending.count, scan.pending.reduce(0) { $0 + $1.size })
         var queue = scan.pending[...]
         while !queue.isEmpty {
@@ -80,7 +81,7 @@ public final class Engine {
         var bytes = 0
         while let file = queue.first, taken.isEmpty || (bytes < batchBytes && !shouldStop()) {
             queue.removeFirst()
-            taken.append(try ingestor.ingest(file))
+            taken.append(try ingestor.ingest(file, next: queue.first))
             bytes += file.size
         }
         return taken

@@ -47,10 +47,13 @@ struct DropIngestor {
     let site: Site
     let ledger: Ledger
     let now: () -> Int64
+    /// Hashes the next file while this one is applied (`prefetch`).
+    let fingerprints = FingerprintAhead()
 
     private var storage: DropStorage { DropStorage(site: site) }
 
-    func ingest(_ file: PendingFile) throws -> TakenDrop {
+    /// Takes `file`; `next`, the file after it, is hashed meanwhile on another thread.
+    func ingest(_ file: PendingFile, next: PendingFile? = nil) throws -> TakenDrop {
         let definition = file.source.definition
         var report = DropReport(tenant: file.tenant, source: definition.name, name: file.name, size: file.size,
                                 outcome: .deferred(reason: ""), sampleRejects: [])
@@ -59,11 +62,11 @@ struct DropIngestor {
             report.outcome = outcome
             return (report, settlement)
         }
-        let candidates = DropFileReader.canResume(file.source)
-            ? try ledger.resumePoints(tenant: file.tenant, source: definition.name, smallerThan: file.size, limit: Self.resumeCandidates)
-            : []
-        let (fingerprint, size, prefixes) = try FileChunks.fingerprint(file.url.path, prefixSizes: candidates.map(\.size))
-        let resume = candidates.first { prefixes[$0.size] == $0.fingerprint }
+        let candidates = try resumeCandidates(for: file)
+        let taken = try fingerprints.fingerprint(path: file.url.path, prefixSizes: candidates.map(\.size))
+        if let next { try prefetch(next, after: file) }
+        let (fingerprint, size) = (taken.hex, taken.size)
+        let resume = candidates.first { taken.prefixes[$0.size] == $0.fingerprint }
         report.size = size
         let claim = DropClaim(tenant: file.tenant, source: definition.name, name: file.name,
                               fingerprint: fingerprint, size: size, receivedAt: now())
@@ -101,6 +104,24 @@ struct DropIngestor {
             report.outcome = .deferred(reason: "it changed while being read; nothing was applied, the next pass takes it")
             return (report, nil)
         }
+    }
+
+    /// Starts hashing `next` while `current` is ingested, with the prefixes its resume
+    /// candidates will have then: the ledger's now, and `current` if it is of the same source.
+    private func prefetch(_ next: PendingFile, after current: PendingFile) throws {
+        guard next.refusal == nil else { return }
+        var sizes = Set(try resumeCandidates(for: next).map(\.size))
+        if current.tenant == next.tenant, current.source.definition.name == next.source.definition.name, current.size < next.size {
+            sizes.insert(current.size)
+        }
+        fingerprints.prefetch(path: next.url.path, prefixSizes: sizes)
+    }
+
+    /// Earlier drops of the file's source that it may continue (`Ledger.resumePoints`).
+    private func resumeCandidates(for file: PendingFile) throws -> [ResumePoint] {
+        guard DropFileReader.canResume(file.source) else { return [] }
+        return try ledger.resumePoints(tenant: file.tenant, source: file.source.definition.name, smallerThan: file.size,
+                                       limit: Self.resumeCandidates)
     }
 
     private func quarantine(_ file: PendingFile, fingerprint: String, failure: DropFailure) throws -> (DropOutcome, DropSettlement) {

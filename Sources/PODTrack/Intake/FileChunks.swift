@@ -36,7 +36,7 @@ struct FileChunks {
 
     /// The SHA-256 of the file's bytes, in hex, and its size; in one pass also the SHA-256 of the
     /// file's first `prefixSizes[i]` bytes (for prefixes shorter than the file).
-    static func fingerprint(_ path: String, prefixSizes: [Int] = []) throws -> (hex: String, size: Int, prefixes: [Int: String]) {
+    static func fingerprint(_ path: String, prefixSizes: [Int] = []) throws -> FileFingerprint {
         var hasher = SHA256()
         var size = 0
         var pending = Set(prefixSizes).sorted()[...]
@@ -55,8 +55,15 @@ struct FileChunks {
             hasher.update(rest)
             size += rest.count
         }
-        return (SHA256.hex(hasher.finalize()), size, prefixes)
+        return FileFingerprint(hex: SHA256.hex(hasher.finalize()), size: size, prefixes: prefixes)
     }
+}
+
+/// A file's SHA-256 in hex, its size, and the SHA-256 of some of its prefixes, by length.
+struct FileFingerprint: Sendable {
+    var hex: String
+    var size: Int
+    var prefixes: [Int: String]
 }
 
 /// A file-system call that failed, naming the path and what went wrong.
