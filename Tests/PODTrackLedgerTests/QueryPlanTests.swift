@@ -28,6 +28,8 @@ import Testing
         try ledger.database.cached("EXPLAIN QUERY PLAN " + StorefrontExport.changedOrdersSQL).forEachRow { plan.append($0.text(3)) }
         #expect(plan.contains { $0.contains("SEARCH j USING INTEGER PRIMARY KEY (rowid>?)") }, "\(plan)")
         #expect(plan.contains { $0.contains("SEARCH o USING PRIMARY KEY (tenant=? AND order_no=?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH l USING PRIMARY KEY (tenant=? AND order_no=?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH s USING PRIMARY KEY (tenant=? AND tracking=?)") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "streamed in journal order, nothing sorted: \(plan)")
     }
 }

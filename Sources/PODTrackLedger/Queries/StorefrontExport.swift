@@ -62,26 +62,41 @@ public final class StorefrontExport {
 
     /// Calls `body` with every order of this storefront's channel the export covers, once each,
     /// in the order they were first journaled. The journal is read from the cursor on, in sequence
-    /// order (all tenants share the sequence, so only the new entries are read), and streamed: no
-    /// list of orders is built. The cursor then moves past every entry, other tenants' and other
-    /// channels' included.
+    /// order (all tenants share the sequence, so only the new entries are read), joined with each
+    /// entry's order, lines and shipments: one statement for the whole export, not three per
+    /// order. It is streamed: no list of orders is built. The cursor then moves past every entry,
+    /// other tenants' and other channels' included.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
-        let loader = try OrderViewLoader(database: database)
         var seen: Set<String> = []
+        var entry: (seq: Int64, order: OrderViewParts?)?
         try database.cached(Self.changedOrdersSQL)
             .forEachRow([.integer(scope == .snapshot ? 0 : cursor), .text(tenant), .text(channel)]) { row in
-                let orderNo = row.text(0)
-                guard seen.insert(orderNo).inserted, let order = try loader.load(tenant: tenant, orderNo: orderNo) else { return }
-                try body(order)
+                let seq = row.int(0)
+                if entry?.seq != seq {
+                    if let order = entry?.order { try body(order.view) }
+                    let orderNo = row.text(1)
+                    entry = (seq, seen.insert(orderNo).inserted
+                        ? OrderViewParts(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: row.text(2)) : nil)
+                }
+                guard !row.isNull(3) else { return }
+                entry?.order?.addLine(row, from: 3)
+                if !row.isNull(15) { entry?.order?.addShipment(row.text(15), row, from: 16) }
             }
+        if let order = entry?.order { try body(order.view) }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
             throughSeq = max(throughSeq, newest)
         }
     }
 
+    /// The journal's entries of a tenant's channel from a sequence on, each with its order's lines
+    /// (in line order) and the shipment row each line names, if any (`OrderViewParts`).
     static let changedOrdersSQL = """
-        SELECT j.order_no FROM journal j JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
-        WHERE j.seq > ? AND j.tenant = ? AND o.channel = ? ORDER BY j.seq
+        SELECT j.seq, j.order_no, o.channel_ref, \(OrderViewParts.lineColumns("l")), s.tracking, \(OrderViewParts.shipmentColumns("s"))
+        FROM journal j
+        JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
+        LEFT JOIN lines l ON l.tenant = o.tenant AND l.order_no = o.order_no
+        LEFT JOIN shipments s ON s.tenant = l.tenant AND s.tracking = l.tracking
+        WHERE j.seq > ? AND j.tenant = ? AND o.channel = ? ORDER BY j.seq, l.line_no
         """
 
     /// True when `row` tells the storefront something new: never told (unless it is what the
