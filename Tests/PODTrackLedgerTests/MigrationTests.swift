@@ -5,6 +5,24 @@ import PODTrackCore
 
 /// A ledger written by an older podtrack opens with its history intact.
 @Suite struct MigrationTests {
+    @Test func aNewLedgerHasLargePagesAndAnOldOneKeepsItsOwn() throws {
+        let fresh = try LedgerFolder()
+        let pageSize = { (ledger: Ledger) in try ledger.database.cached("PRAGMA page_size").first { $0.int(0) } }
+        #expect(try pageSize(fresh.open()) == Int64(Ledger.pageSize))
+
+        let old = try LedgerFolder()
+        do {
+            let database = try Database(path: old.ledgerPath)
+            try database.execute("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;")
+            try Migrations.migrate(database, upTo: 5)
+        }
+        let ledger = try old.open()
+        #expect(try pageSize(ledger) == 4096)
+        let stats = try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100)])
+        #expect(stats.eventsNew == 1)
+        #expect(try ledger.view("acme", "A-1")?.lines.first?.fold.progress == .received)
+    }
+
     @Test func aVersion3LedgerKeepsEveryEventAndItsSubject() throws {
         let folder = try LedgerFolder()
         let path = folder.ledgerPath
