@@ -22,6 +22,7 @@ final class EventAppender {
 
     private let database: Database
     private let fullInsert: Statement
+    private let oneRowInsert: Statement
     private var pending: [Row] = []
     /// The id of the first pending row; nil until it is read from the table.
     private var firstPendingID: Int64?
@@ -29,6 +30,7 @@ final class EventAppender {
     init(_ database: Database) throws {
         self.database = database
         fullInsert = try Self.insert(database, rows: Self.rowsPerInsert)
+        oneRowInsert = try Self.insert(database, rows: 1)
         pending.reserveCapacity(Self.rowsPerInsert)
     }
 
@@ -49,16 +51,22 @@ final class EventAppender {
 
     private func write() throws {
         guard let first = firstPendingID, !pending.isEmpty else { return }
-        let statement = pending.count == Self.rowsPerInsert ? fullInsert : try Self.insert(database, rows: pending.count)
-        var values: [SQLValue] = []
-        values.reserveCapacity(pending.count * Self.columns.count)
-        for (offset, row) in pending.enumerated() {
-            values += [.integer(first + Int64(offset)), .integer(row.occurredAt), .integer(row.dropID), .int(row.line),
-                       .text(row.state), .text(row.rawWord), .text(row.discriminator)]
+        if pending.count == Self.rowsPerInsert {
+            var values: [SQLValue] = []
+            values.reserveCapacity(pending.count * Self.columns.count)
+            for (offset, row) in pending.enumerated() { values += Self.values(row, id: first + Int64(offset)) }
+            try fullInsert.run(values)
+        } else {
+            // A drop's last few rows, one INSERT each: no statement per row count to prepare and keep.
+            for (offset, row) in pending.enumerated() { try oneRowInsert.run(Self.values(row, id: first + Int64(offset))) }
         }
-        try statement.run(values)
         firstPendingID = first + Int64(pending.count)
         pending.removeAll(keepingCapacity: true)
+    }
+
+    private static func values(_ row: Row, id: Int64) -> [SQLValue] {
+        [.integer(id), .integer(row.occurredAt), .integer(row.dropID), .int(row.line), .text(row.state), .text(row.rawWord),
+         .text(row.discriminator)]
     }
 
     /// Forgets the pending rows: the drop they belong to was rolled back.
@@ -71,7 +79,7 @@ final class EventAppender {
         try database.cached("SELECT coalesce(max(id), 0) + 1 FROM events").first { $0.int(0) } ?? 1
     }
 
-    /// An INSERT of `rows` event rows (cached per row count, so a drop's last few rows reuse one).
+    /// An INSERT of `rows` event rows.
     private static func insert(_ database: Database, rows: Int) throws -> Statement {
         let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
         return try database.cached("""
