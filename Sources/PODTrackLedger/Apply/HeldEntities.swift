@@ -18,14 +18,17 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     }
 
     /// An entity as it was before the drop in progress changed it.
-    private typealias Before = (entity: Entity, isStored: Bool)
+    private typealias Before = (key: Key, entity: Entity, isStored: Bool)
 
     private(set) var entries: [Key: Held] = [:]
     /// The number of the drop in progress (0: none); a held entity stamped with it is logged already.
     private var drop: UInt64 = 0
     private var dropCount: UInt64 = 0
-    /// What the drop changed, oldest first: each entity as it was before, or the key it added.
-    private var undo: [(key: Key, before: Before?)] = []
+    /// What the drop did: the entities it added (read from the ledger or new), and each held one
+    /// it changed, as it was before. An entity is in one of them at most once (its stamp), so
+    /// they can be undone in any order; added keys are kept apart because most are.
+    private var added: [Key] = []
+    private var changed: [Before] = []
     /// Everything as the drop found it, once the drop had everything written back (`removeAll`):
     /// the ledger's rollback undoes that write, so the drop's undo needs all of it.
     private var beforeWriteBack: [Key: Held]?
@@ -41,7 +44,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     /// The drop committed: its changes stay.
     mutating func endDrop() {
         drop = 0
-        undo.removeAll(keepingCapacity: true)
+        forgetUndo()
         beforeWriteBack = nil
     }
 
@@ -50,7 +53,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
         if let beforeWriteBack {
             entries = beforeWriteBack
         } else {
-            Self.revert(&entries, undo)
+            revert(&entries)
         }
         endDrop()
     }
@@ -72,7 +75,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
             return result
         }
         if held.drop != drop {
-            log(key, (held.entity, held.isStored))
+            if isLogging { changed.append((key, held.entity, held.isStored)) }
             held.drop = drop
         }
         return try body(&held.entity)
@@ -82,18 +85,18 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     /// holds nothing yet.
     mutating func add(_ key: Key, _ entity: Entity, isStored: Bool) {
         entries[key] = Held(entity, isStored: isStored, drop: drop)
-        log(key, nil)
+        if isLogging { added.append(key) }
     }
 
     /// Forgets every entity: the caller wrote them back.
     mutating func removeAll() {
-        if drop != 0, beforeWriteBack == nil {
+        if isLogging {
             var before = entries
-            Self.revert(&before, undo)
+            revert(&before)
             beforeWriteBack = before
         }
         entries = [:]
-        undo.removeAll(keepingCapacity: true)
+        forgetUndo()
     }
 
     /// Forgets everything, the drop in progress and its undo included: the batch was rolled back.
@@ -102,15 +105,17 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
         endDrop()
     }
 
-    private mutating func log(_ key: Key, _ before: Before?) {
-        guard drop != 0, beforeWriteBack == nil else { return }
-        undo.append((key, before))
+    /// True while a drop is in progress and nothing was written back yet: what it changes is logged.
+    private var isLogging: Bool { drop != 0 && beforeWriteBack == nil }
+
+    /// Puts back in `entries` what the log says each entity was.
+    private func revert(_ entries: inout [Key: Held]) {
+        for key in added { entries[key] = nil }
+        for (key, entity, isStored) in changed { entries[key] = Held(entity, isStored: isStored, drop: 0) }
     }
 
-    /// Puts back what `undo` says each entity was, newest change first.
-    private static func revert(_ entries: inout [Key: Held], _ undo: [(key: Key, before: Before?)]) {
-        for (key, before) in undo.reversed() {
-            entries[key] = before.map { Held($0.entity, isStored: $0.isStored, drop: 0) }
-        }
+    private mutating func forgetUndo() {
+        added.removeAll(keepingCapacity: true)
+        changed.removeAll(keepingCapacity: true)
     }
 }
