@@ -84,17 +84,18 @@ extension Ledger {
     /// and records commit together, and the lines, shipments and orders they changed are written
     /// once, when it ends, not once per drop. When `body` throws, nothing of it stays.
     public func batch<T>(_ body: () throws -> T) throws -> T {
-        let journaledBefore = journaledOrders
         do {
-            return try database.transaction {
+            let result = try database.transaction {
                 let result = try body()
                 try applying?.store.flush()
                 return result
             }
+            journaledOrders.commitBatch()
+            return result
         } catch {
             applying?.store.discard()
             applying?.events.discard()
-            journaledOrders = journaledBefore
+            journaledOrders.forgetBatch()
             throw error
         }
     }
@@ -115,7 +116,7 @@ extension Ledger {
             (result, journaled) = try database.transaction {
                 let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
                 let applier = DropApplier(statements: statements, store: store, events: events, dropID: dropID, claim: claim,
-                                          sourceKind: sourceKind, journaledEarlier: journaledOrders.orders(of: claim.tenant))
+                                          sourceKind: sourceKind, journaledEarlier: journaledOrders.earlier(of: claim.tenant))
                 let counts = try read(applier)
                 try events.finishDrop()
                 let stats = applier.stats

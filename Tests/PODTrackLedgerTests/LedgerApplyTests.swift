@@ -211,14 +211,25 @@ import PODTrackCore
         var journaled = JournaledOrders(capacity: 3)
         journaled.add(["A-1", "A-2"], tenant: "acme")
         journaled.add(["A-1"], tenant: "northwind")
-        #expect(journaled.orders(of: "acme") == ["A-1", "A-2"])
-        #expect(journaled.orders(of: "northwind") == ["A-1"])
+        #expect(journaled.earlier(of: "acme").contains("A-2") && !journaled.earlier(of: "acme").contains("A-3"))
+        #expect(journaled.earlier(of: "northwind").contains("A-1") && !journaled.earlier(of: "northwind").contains("A-2"))
         journaled.add(["A-3"], tenant: "acme")
-        #expect(journaled.orders(of: "acme").isEmpty, "four orders would pass the capacity of three")
-        #expect(journaled.orders(of: "northwind").isEmpty)
+        #expect(!journaled.earlier(of: "acme").contains("A-1"), "four orders would pass the capacity of three")
+        #expect(!journaled.earlier(of: "northwind").contains("A-1"))
         journaled.add(["A-4"], tenant: "acme")
-        #expect(journaled.orders(of: "acme") == ["A-4"])
+        #expect(journaled.earlier(of: "acme").contains("A-4"))
         journaled.removeAll()
-        #expect(journaled.orders(of: "acme").isEmpty)
+        #expect(!journaled.earlier(of: "acme").contains("A-4"))
+    }
+
+    @Test func aBatchThatRollsBackTakesOnlyItsOwnOrdersAway() {
+        var journaled = JournaledOrders()
+        journaled.add(["A-1"], tenant: "acme")
+        journaled.commitBatch()
+        journaled.add(["A-2"], tenant: "acme")
+        #expect(journaled.earlier(of: "acme").contains("A-2"), "a later drop of the same batch sees it")
+        journaled.forgetBatch()
+        #expect(journaled.earlier(of: "acme").contains("A-1"))
+        #expect(!journaled.earlier(of: "acme").contains("A-2"), "its journal row was rolled back: journal it again")
     }
 }

@@ -19,13 +19,13 @@ public final class DropApplier: DropOutput {
     /// The key prefix of this drop's tenant and source kind (see `DedupeKey`).
     private let eventKeyPrefix: DedupeKey
     /// Orders journaled by earlier drops since the last export.
-    private let journaledEarlier: Set<String>
+    private let journaledEarlier: JournaledOrders.Earlier
     /// Orders this drop journaled.
     private(set) var journaled: Set<String> = []
     public private(set) var stats = ApplyStats()
 
     init(statements: ApplyStatements, store: EntityStore, events: EventAppender, dropID: Int64, claim: DropClaim, sourceKind: SourceKind,
-         journaledEarlier: Set<String>) {
+         journaledEarlier: JournaledOrders.Earlier) {
         self.statements = statements
         self.store = store
         self.events = events

@@ -1,29 +1,62 @@
 /// The orders each tenant journaled since the last export, across the drops of a pass. An order
 /// journaled and not yet exported needs no second entry: the export reads the order as it is when
-/// it runs. Only drops that applied add to it, and a batch that rolls back puts it back as it was
-/// (`Ledger.batch`). Bounded: past `capacity` orders it forgets them all, which costs a journal
-/// row per order later, never an order left out.
+/// it runs. Only drops that applied add to it, and the orders of a batch stay apart until the
+/// batch commits, so a batch that rolls back takes only its own orders away, and no copy of the
+/// rest is kept to put back. Bounded: past `capacity` orders it forgets them all, which costs a
+/// journal row per order later, never an order left out.
 struct JournaledOrders {
     let capacity: Int
-    private var byTenant: [String: Set<String>] = [:]
+    private var committed: [String: Set<String>] = [:]
+    /// The orders of the open batch's committed drops.
+    private var batch: [String: Set<String>] = [:]
 
     init(capacity: Int = 250_000) {
         self.capacity = capacity
     }
 
-    /// The tenant's orders journaled since the last export.
-    func orders(of tenant: String) -> Set<String> {
-        byTenant[tenant] ?? []
+    /// The orders a drop finds journaled before it: by committed batches, and by earlier drops of its own.
+    struct Earlier {
+        fileprivate let committed: Set<String>
+        fileprivate let batch: Set<String>
+
+        func contains(_ order: String) -> Bool { committed.contains(order) || batch.contains(order) }
     }
 
-    /// Adds the orders a committed drop of `tenant` journaled.
+    /// What a drop of `tenant` finds journaled since the last export.
+    func earlier(of tenant: String) -> Earlier {
+        Earlier(committed: committed[tenant] ?? [], batch: batch[tenant] ?? [])
+    }
+
+    /// Adds the orders a drop of `tenant` journaled, once its savepoint is released.
     mutating func add(_ orders: Set<String>, tenant: String) {
-        byTenant[tenant, default: []].formUnion(orders)
-        if byTenant.values.reduce(0, { $0 + $1.count }) > capacity { removeAll() }
+        Self.merge(orders, into: &batch, tenant: tenant)
+        let count = committed.values.reduce(0) { $0 + $1.count } + batch.values.reduce(0) { $0 + $1.count }
+        if count > capacity { removeAll() }
+    }
+
+    /// The batch committed: its orders are journaled for good.
+    mutating func commitBatch() {
+        for (tenant, orders) in batch { Self.merge(orders, into: &committed, tenant: tenant) }
+        batch = [:]
+    }
+
+    /// The batch rolled back: its journal rows are gone, so are its orders.
+    mutating func forgetBatch() {
+        batch = [:]
     }
 
     /// Forgets every order: an export has read the journal.
     mutating func removeAll() {
-        byTenant = [:]
+        committed = [:]
+        batch = [:]
+    }
+
+    /// Adds `orders` to the tenant's set in `sets`, in place (a tenant's first set is taken as it is).
+    private static func merge(_ orders: Set<String>, into sets: inout [String: Set<String>], tenant: String) {
+        if sets[tenant] == nil {
+            sets[tenant] = orders
+        } else {
+            sets[tenant, default: []].formUnion(orders)
+        }
     }
 }
