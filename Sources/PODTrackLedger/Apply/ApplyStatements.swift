@@ -1,6 +1,5 @@
 /// The statements applying a drop runs, prepared once per ledger connection.
 final class ApplyStatements {
-    unowned let database: Database
     let insertReject: Statement
     let insertJournal: Statement
     let selectOrder: Statement
@@ -16,7 +15,6 @@ final class ApplyStatements {
     let updateShipment: Statement
 
     init(_ database: Database) throws {
-        self.database = database
         insertReject = try database.cached("INSERT INTO rejects (drop_id, line, field, reason, raw_text) VALUES (?, ?, ?, ?, ?)")
         insertJournal = try database.cached("INSERT INTO journal (tenant, order_no, drop_id) VALUES (?, ?, ?)")
         selectOrder = try database.cached("""
