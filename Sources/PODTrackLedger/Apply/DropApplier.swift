@@ -63,9 +63,7 @@ public final class DropApplier: DropOutput {
 
     /// Appends a new event to the events table; returns its history entry.
     private func insert(_ event: StatusEvent, tag: UInt32) throws -> EventHistory.Entry {
-        let id = try events.append(EventAppender.Row(occurredAt: event.occurredAt, dropID: dropID, line: event.line,
-                                                     state: event.state.rawValue, rawWord: event.rawWord,
-                                                     discriminator: event.discriminator))
+        let id = try events.append(event, dropID: dropID)
         stats.eventsNew += 1
         return EventHistory.Entry(id: id, occurredAt: event.occurredAt, state: event.state, tag: tag)
     }

@@ -1,3 +1,5 @@
+import PODTrackCore
+
 /// Appends a drop's events to the `events` table, `rowsPerInsert` rows per INSERT: a statement's
 /// start, halt and reset cost as much as the row it writes, so one statement per event spent
 /// most of its time on the statement. Each event gets its id when it is appended (the table's
@@ -8,22 +10,14 @@
 final class EventAppender {
     static let rowsPerInsert = 64
 
-    /// One event row, as `events` stores it.
-    struct Row {
-        var occurredAt: Int64
-        var dropID: Int64
-        var line: Int
-        var state: String
-        var rawWord: String
-        var discriminator: String
-    }
-
     private static let columns = ["id", "occurred_at", "drop_id", "line", "state", "raw_word", "discriminator"]
 
     private let database: Database
     private let fullInsert: Statement
     private let oneRowInsert: Statement
-    private var pending: [Row] = []
+    /// The drop's events waiting to be written, all of drop `pendingDropID`.
+    private var pending: [StatusEvent] = []
+    private var pendingDropID: Int64 = 0
     /// The id of the first pending row; nil until it is read from the table.
     private var firstPendingID: Int64?
 
@@ -34,12 +28,13 @@ final class EventAppender {
         pending.reserveCapacity(Self.rowsPerInsert)
     }
 
-    /// Queues `row` for the events table and returns the id it will have.
-    func append(_ row: Row) throws -> Int64 {
+    /// Queues `event` of drop `dropID` for the events table and returns the id it will have.
+    func append(_ event: StatusEvent, dropID: Int64) throws -> Int64 {
         if pending.count == Self.rowsPerInsert { try write() }
         let first = try firstPendingID ?? nextID()
         firstPendingID = first
-        pending.append(row)
+        pendingDropID = dropID
+        pending.append(event)
         return first + Int64(pending.count - 1)
     }
 
@@ -51,22 +46,27 @@ final class EventAppender {
 
     private func write() throws {
         guard let first = firstPendingID, !pending.isEmpty else { return }
+        var values: [SQLValue] = []
+        values.reserveCapacity(Self.rowsPerInsert * Self.columns.count)
         if pending.count == Self.rowsPerInsert {
-            var values: [SQLValue] = []
-            values.reserveCapacity(pending.count * Self.columns.count)
-            for (offset, row) in pending.enumerated() { values += Self.values(row, id: first + Int64(offset)) }
+            for (offset, event) in pending.enumerated() { appendValues(of: event, id: first + Int64(offset), to: &values) }
             try fullInsert.run(values)
         } else {
             // A drop's last few rows, one INSERT each: no statement per row count to prepare and keep.
-            for (offset, row) in pending.enumerated() { try oneRowInsert.run(Self.values(row, id: first + Int64(offset))) }
+            for (offset, event) in pending.enumerated() {
+                values.removeAll(keepingCapacity: true)
+                appendValues(of: event, id: first + Int64(offset), to: &values)
+                try oneRowInsert.run(values)
+            }
         }
         firstPendingID = first + Int64(pending.count)
         pending.removeAll(keepingCapacity: true)
     }
 
-    private static func values(_ row: Row, id: Int64) -> [SQLValue] {
-        [.integer(id), .integer(row.occurredAt), .integer(row.dropID), .int(row.line), .text(row.state), .text(row.rawWord),
-         .text(row.discriminator)]
+    /// An event's row, in `columns` order.
+    private func appendValues(of event: StatusEvent, id: Int64, to values: inout [SQLValue]) {
+        values += [.integer(id), .integer(event.occurredAt), .integer(pendingDropID), .int(event.line), .text(event.state.rawValue),
+                   .text(event.rawWord), .text(event.discriminator)]
     }
 
     /// Forgets the pending rows: the drop they belong to was rolled back.
