@@ -24,6 +24,19 @@ import PODTrackCore
         #expect(taken.prefixes.count == 2)
     }
 
+    @Test func theFingerprintTakenAheadIsTheOneServed() throws {
+        let ahead = FingerprintAhead()
+        ahead.prefetch(path: file.path, prefixSizes: [10])
+        ahead.finish()
+        let before = try FileChunks.fingerprint(file.path, prefixSizes: [10])
+        try FileManager.default.removeItem(at: file)
+        let taken = try ahead.fingerprint(path: file.path, prefixSizes: [10])
+        #expect(taken.hex == before.hex && taken.prefixes == before.prefixes, "hashed ahead, not read again")
+        #expect(throws: FileSystemError.self, "served once: the next ask reads the file") {
+            try ahead.fingerprint(path: file.path, prefixSizes: [10])
+        }
+    }
+
     @Test func aPrefixNotHashedAheadIsHashedWhenAskedFor() throws {
         let ahead = FingerprintAhead()
         ahead.prefetch(path: file.path, prefixSizes: [10])

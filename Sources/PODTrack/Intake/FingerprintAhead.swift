@@ -24,7 +24,8 @@ final class FingerprintAhead {
     func fingerprint(path: String, prefixSizes: [Int]) throws -> FileFingerprint {
         if let ahead, ahead.path == path {
             self.ahead = nil
-            if let taken = try? ahead.result.wait().get(), ahead.prefixSizes.isSuperset(of: prefixSizes) { return taken }
+            // A read that failed ahead is tried again here, so its error is the one of now.
+            if case .success(let taken) = ahead.result.wait(), ahead.prefixSizes.isSuperset(of: prefixSizes) { return taken }
         }
         return try FileChunks.fingerprint(path, prefixSizes: prefixSizes)
     }
@@ -32,7 +33,6 @@ final class FingerprintAhead {
     /// Waits for hashing still under way, so that no thread reads a file once the pass is over.
     func finish() {
         _ = ahead?.result.wait()
-        ahead = nil
     }
 }
 
