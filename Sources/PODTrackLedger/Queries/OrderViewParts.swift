@@ -19,10 +19,14 @@ struct OrderViewParts {
         self.channelRef = channelRef
     }
 
+    private static let lineColumnNames =
+        ["line_no", "sku", "quantity", "channel_line_ref"] + StoredFold.columnNames + ["tracking", "carrier", "shipped_at"]
+    /// How many columns `lineColumns` names.
+    static let lineColumnCount = Int32(lineColumnNames.count)
+
     /// The columns `addLine` reads, from a `lines` table aliased `alias`.
     static func lineColumns(_ alias: String) -> String {
-        (["line_no", "sku", "quantity", "channel_line_ref"] + StoredFold.columnNames + ["tracking", "carrier", "shipped_at"])
-            .map { "\(alias).\($0)" }.joined(separator: ", ")
+        lineColumnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
     }
 
     /// The columns `addShipment` reads, from a `shipments` table aliased `alias`.

@@ -78,9 +78,11 @@ public final class StorefrontExport {
                     entry = (seq, seen.insert(orderNo).inserted
                         ? OrderViewParts(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: row.text(2)) : nil)
                 }
-                guard !row.isNull(3) else { return }
-                entry?.order?.addLine(row, from: 3)
-                if !row.isNull(15) { entry?.order?.addShipment(row.text(15), row, from: 16) }
+                guard !row.isNull(Self.lineColumn) else { return }
+                entry?.order?.addLine(row, from: Self.lineColumn)
+                if !row.isNull(Self.shipmentColumn) {
+                    entry?.order?.addShipment(row.text(Self.shipmentColumn), row, from: Self.shipmentColumn + 1)
+                }
             }
         if let order = entry?.order { try body(order.view) }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
@@ -90,6 +92,10 @@ public final class StorefrontExport {
 
     /// The journal's entries of a tenant's channel from a sequence on, each with its order's lines
     /// (in line order) and the shipment row each line names, if any (`OrderViewParts`).
+    /// Where `changedOrdersSQL`'s line columns start, and its shipment's (tracking, then the rest).
+    private static let lineColumn: Int32 = 3
+    private static let shipmentColumn = lineColumn + OrderViewParts.lineColumnCount
+
     static let changedOrdersSQL = """
         SELECT j.seq, j.order_no, o.channel_ref, \(OrderViewParts.lineColumns("l")), s.tracking, \(OrderViewParts.shipmentColumns("s"))
         FROM journal j
