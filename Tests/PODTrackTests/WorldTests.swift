@@ -33,6 +33,7 @@ struct WorldTests {
         let exportsAfter = try fixture.exports("acme", "amazon-de") + fixture.exports("acme", "shopify-eu") + fixture.exports("northwind", "woo")
         #expect(exportsAfter == exportsBefore, "re-delivered rounds must publish nothing")
         try world.check(outbox: fixture.site.outbox)
+        #expect(try fixture.brokenReferences() == [])
     }
 
     /// Rounds newest first, and odd rounds before even ones: out of order both ways, deterministically.
@@ -62,6 +63,7 @@ struct WorldTests {
             #expect(summary.quarantined == 0 && summary.stats.rejected == 0)
         }
         try world.check(outbox: fixture.site.outbox)
+        #expect(try fixture.brokenReferences() == [])
     }
 
     @Test func finalOnlyWorldInOnePass() throws {

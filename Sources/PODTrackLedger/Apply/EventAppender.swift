@@ -79,11 +79,13 @@ final class EventAppender {
         try database.cached("SELECT coalesce(max(id), 0) + 1 FROM events").first { $0.int(0) } ?? 1
     }
 
-    /// An INSERT of `rows` event rows.
+    /// An INSERT of `rows` event rows. OR FAIL, because a multi-row statement that may abort
+    /// makes SQLite copy each page it touches to a statement journal first; a row that fails
+    /// fails its drop anyway, whose savepoint then rolls back every row of it.
     private static func insert(_ database: Database, rows: Int) throws -> Statement {
         let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
         return try database.cached("""
-            INSERT INTO events (\(columns.joined(separator: ", "))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            INSERT OR FAIL INTO events (\(columns.joined(separator: ", "))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             """)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PODTrack
+import PODTrackLedger
 
 /// A site in a temporary folder with the repository's `Pipelines/`, ready for drops.
 struct SiteFixture {
@@ -31,5 +32,16 @@ struct SiteFixture {
         let folder = site.outbox(tenant: tenant, storefront: storefront)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
         return try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    /// Ledger rows whose declared references lead nowhere (`PRAGMA foreign_key_check`): the
+    /// ledger does not enforce its references while writing, so the tests hold them to it.
+    func brokenReferences() throws -> [String] {
+        let database = try Database(path: site.ledgerPath)
+        var broken: [String] = []
+        try database.cached("PRAGMA foreign_key_check").forEachRow { row in
+            broken.append("\(row.text(0)) row \(row.int(1)) refers to a missing \(row.text(2)) row")
+        }
+        return broken
     }
 }
