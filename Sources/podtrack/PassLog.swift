@@ -54,6 +54,7 @@ final class PassLog {
             events += result.stats.eventsNew + result.stats.eventsDuplicate
             fields = [("msg", "drop applied")] + fields + [("rows", String(result.counts.records)), ("new", String(result.stats.eventsNew)),
                                                            ("known", String(result.stats.eventsDuplicate)), ("rejected", String(result.stats.rejected))]
+            if result.counts.unchanged > 0 { fields.append(("unchanged", String(result.counts.unchanged))) }
             if let resume = drop.resumedFrom { fields.append(("resumed_at_byte", String(resume.size))) }
         case .duplicate(let original): fields = [("msg", "drop duplicate")] + fields + [("same_as", original)]
         case .resumed: fields = [("msg", "drop resumed")] + fields

@@ -38,8 +38,9 @@ struct SummaryText {
             switch drop.outcome {
             case .applied(let result):
                 let resumed = drop.resumedFrom.map { " (read on from byte \($0.size): the bytes before were \($0.name))" } ?? ""
+                let unchanged = result.counts.unchanged > 0 ? " (\(result.counts.unchanged) rows as in the last drop, skipped unread)" : ""
                 lines.append("\(label)  applied: \(result.counts.records) rows, \(result.stats.eventsNew) new events, "
-                             + "\(result.stats.eventsDuplicate) already known, \(result.stats.rejected) rejected\(resumed)")
+                             + "\(result.stats.eventsDuplicate) already known\(unchanged), \(result.stats.rejected) rejected\(resumed)")
                 lines += drop.sampleRejects.map { "      rejected \($0)" }
                 if result.stats.rejected > drop.sampleRejects.count {
                     lines.append("      … \(result.stats.rejected - drop.sampleRejects.count) more rejected rows in the ledger")

@@ -48,9 +48,9 @@ import PODTrackCore
         let log = try writeLog(lines: lines)
         defer { try? FileManager.default.removeItem(at: log) }
         let direct = Collected()
-        let directCounts = try DropFileReader.read(path: log.path, source: source(), into: direct)
+        let directCounts = try DropFileReader.read(path: log.path, source: source(), into: direct).counts
         let ahead = Collected()
-        let aheadCounts = try ReadAhead.read(path: log.path, source: source(), resume: nil, into: ahead)
+        let aheadCounts = try ReadAhead.read(path: log.path, source: source(), resume: nil, previous: nil, into: ahead).counts
         #expect(ahead.items == direct.items)
         #expect(aheadCounts == directCounts)
         #expect(ahead.items.count == lines)
@@ -61,7 +61,7 @@ import PODTrackCore
         defer { try? FileManager.default.removeItem(at: log) }
         let output = Collected()
         output.failAfter = 3000
-        #expect(throws: Refused.self) { try ReadAhead.read(path: log.path, source: source(), resume: nil, into: output) }
+        #expect(throws: Refused.self) { try ReadAhead.read(path: log.path, source: source(), resume: nil, previous: nil, into: output) }
         #expect(output.items.count <= 3000 + 3000 / 6 + 1)
         #expect(try !openFiles().contains(log.path), "the reader has let go of the file by the time read returns")
     }
@@ -74,6 +74,6 @@ import PODTrackCore
 
     @Test func aFileTheReaderRefusesFailsTheRead() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("read-ahead-missing-\(UUID().uuidString).log")
-        #expect(throws: (any Error).self) { try ReadAhead.read(path: missing.path, source: source(), resume: nil, into: Collected()) }
+        #expect(throws: (any Error).self) { try ReadAhead.read(path: missing.path, source: source(), resume: nil, previous: nil, into: Collected()) }
     }
 }

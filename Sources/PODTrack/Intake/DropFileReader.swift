@@ -7,11 +7,13 @@ public enum DropFileReader {
     /// Streams the file at `path` through `source`'s reader into `output`; throws `DropFailure`
     /// when the whole file would be quarantined.
     /// With `resume`, the file's first `resume.size` bytes were an earlier drop (same bytes, by
-    /// fingerprint): only the rest is read, after the header line for CSV.
-    public static func read(path: String, source: CompiledSource, into output: DropOutput, resume: ResumePoint? = nil) throws -> DropCounts {
-        var reader = source.makeReader()
+    /// fingerprint): only the rest is read, after the header line for CSV. With `previous`, the
+    /// records of the source's previous drop are skipped (`RecordMemory`).
+    public static func read(path: String, source: CompiledSource, into output: DropOutput, resume: ResumePoint? = nil,
+                            previous: RecordMemory? = nil) throws -> DropReading {
+        var reader = source.makeReader(previous: previous)
         if case .structured(let format) = source.definition.format, let pull = format.streamReader {
-            return try readPulled(path: path, with: pull, reader: &reader, into: output)
+            return DropReading(counts: try readPulled(path: path, with: pull, reader: &reader, into: output))
         }
         if let resume {
             if case .csv = source.definition.format {
@@ -20,7 +22,7 @@ public enum DropFileReader {
             reader.resume(afterLines: resume.lines)
         }
         try FileChunks.read(path, from: resume?.size ?? 0) { chunk in try reader.feed(chunk, into: output) }
-        return try reader.finish(into: output)
+        return DropReading(counts: try reader.finish(into: output), memory: reader.memory)
     }
 
     /// A format whose parser pulls its input reads the file as a stream: memory does not follow its size.

@@ -82,14 +82,15 @@ struct DropIngestor {
             return (report, DropSettlement(file: file, destination: archived))
         }
         let archived = storage.archivePath(for: file, fingerprint: fingerprint, at: claim.receivedAt)
+        let previous = file.source.remembersRecords ? try ledger.recordMemory(tenant: file.tenant, source: definition.name) : nil
         do {
             let result = try ledger.applyDrop(claim, sourceKind: definition.kind, storedAs: site.relative(archived),
                                               resumedFrom: resume) { applier in
                 let sink = SamplingOutput(applier: applier, limit: Self.rejectSamples)
-                let counts = try ReadAhead.read(path: file.url.path, source: file.source, resume: resume, into: sink)
+                let reading = try ReadAhead.read(path: file.url.path, source: file.source, resume: resume, previous: previous, into: sink)
                 guard FileIdentity(path: file.url.path) == file.identity else { throw FileChangedWhileRead() }
                 report.sampleRejects = sink.samples
-                return counts
+                return reading
             }
             report.outcome = .applied(result)
             report.resumedFrom = resume

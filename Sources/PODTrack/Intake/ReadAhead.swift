@@ -10,14 +10,15 @@ enum ReadAhead {
     static let batchSize = 1024
     static let batchesAhead = 4
 
-    static func read(path: String, source: CompiledSource, resume: ResumePoint?, into output: DropOutput) throws -> DropCounts {
+    static func read(path: String, source: CompiledSource, resume: ResumePoint?, previous: RecordMemory?,
+                     into output: DropOutput) throws -> DropReading {
         let channel = BatchChannel(capacity: batchesAhead)
         let reader = Thread {
             let batcher = BatchingOutput(channel: channel)
             do {
-                let counts = try DropFileReader.read(path: path, source: source, into: batcher, resume: resume)
+                let reading = try DropFileReader.read(path: path, source: source, into: batcher, resume: resume, previous: previous)
                 try batcher.flush()
-                channel.close(.finished(counts))
+                channel.close(.finished(reading))
             } catch {
                 channel.close(.failed(error))
             }
@@ -34,8 +35,8 @@ enum ReadAhead {
                         case .reject(let row): try output.reject(row)
                         }
                     }
-                case .finished(let counts):
-                    return counts
+                case .finished(let reading):
+                    return reading
                 case .failed(let error):
                     throw error
                 }
@@ -55,7 +56,7 @@ private enum ReadAheadMessage: Sendable {
     }
 
     case batch([Item])
-    case finished(DropCounts)
+    case finished(DropReading)
     case failed(any Error)
 }
 

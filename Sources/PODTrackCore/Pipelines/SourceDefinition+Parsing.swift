@@ -39,7 +39,7 @@ extension SourceDefinition {
             tenant: tenant, name: name, description: root.string("description", required: false) ?? "",
             kind: kind, files: files, encoding: encoding ?? .utf8, format: format, fields: fields,
             extract: extract, time: time, states: states, carriers: carriers, defaultCarrier: defaultCarrier,
-            intake: intake)
+            intake: intake, revision: RecordDigest(of: data))
     }
 
     private static func parseEncoding(_ root: JSONObjectReader) -> TextEncoding? {

@@ -151,4 +151,7 @@ public struct SourceDefinition: Sendable {
     /// Carrier id for events whose rows name none.
     public var defaultCarrier: String?
     public var intake: IntakeSettings
+    /// The digest of the definition file's bytes: records remembered under another revision are
+    /// read again (`RecordMemory`).
+    public var revision: RecordDigest
 }

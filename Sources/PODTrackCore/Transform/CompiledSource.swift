@@ -65,6 +65,16 @@ public struct CompiledSource: Sendable {
         definition.files.contains { Glob.matches(name, pattern: $0) }
     }
 
-    /// A fresh reader for one drop of this source.
-    public func makeReader() -> DropReader { DropReader(source: self) }
+    /// A fresh reader for one drop of this source; with `previous`, the memory of the source's
+    /// previous drop, it skips the records that drop held and remembers this one's (`RecordMemory`).
+    public func makeReader(previous: RecordMemory? = nil) -> DropReader { DropReader(source: self, previous: previous) }
+
+    /// True when this source's drops are read with a `RecordMemory`: CSV and line logs, whose
+    /// records each stand in one stretch of bytes.
+    public var remembersRecords: Bool {
+        switch definition.format {
+        case .csv, .lineLog: true
+        case .structured: false
+        }
+    }
 }

@@ -12,6 +12,9 @@ public struct DropCounts: Sendable, Equatable {
     public var records = 0
     /// Records whose status word the source ignores on purpose.
     public var ignored = 0
+    /// Records the source's previous drop held byte for byte (`RecordMemory`): their events are
+    /// in the ledger already, so they were skipped unread. Counted in `records` too.
+    public var unchanged = 0
     /// Lines that are not records (log noise, comments, blank lines).
     public var noise = 0
     /// Physical lines in the file (a last line without a line break counts).

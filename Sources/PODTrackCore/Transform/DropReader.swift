@@ -2,6 +2,10 @@ import Foundation
 
 /// Reads one drop, chunk by chunk: decodes, splits into records, maps them, and hands events and
 /// rejected rows to a `DropOutput` as it goes. Memory follows the longest record, not the file.
+///
+/// Given the memory of the source's previous drop, a CSV row or log line that drop held byte for
+/// byte is skipped before its fields are read (`RecordMemory`), and every record that becomes an
+/// event is remembered for the next drop (`memory`).
 public struct DropReader {
     private let source: CompiledSource
     private var transcoder: UTF8Transcoder
@@ -16,9 +20,17 @@ public struct DropReader {
     private var problemAtEnd = false
     private var mapper: RecordMapper?
     public private(set) var counts = DropCounts()
+    /// The previous drop's records; nil: records are neither skipped nor remembered.
+    private let previous: RecordMemory?
+    /// What a record's digest is seeded with: the definition's revision, and a CSV file's header.
+    private var digestSeed: RecordDigest
+    /// Digests of this drop's records that became events (or were skipped as unchanged).
+    private var remembered: [RecordDigest] = []
 
-    init(source: CompiledSource) {
+    init(source: CompiledSource, previous: RecordMemory?) {
         self.source = source
+        self.previous = previous
+        self.digestSeed = source.definition.revision
         self.transcoder = UTF8Transcoder(source.definition.encoding)
         switch source.definition.format {
         case .csv:
@@ -84,6 +96,9 @@ public struct DropReader {
         return counts
     }
 
+    /// The records of this drop to skip in the source's next one; nil when read without a memory.
+    public var memory: RecordMemory? { previous.map { _ in RecordMemory(remembered) } }
+
     private mutating func noteLines() {
         guard let last = decoded.last else { return }
         lastByte = last
@@ -142,13 +157,15 @@ public struct DropReader {
     }
 
     private mutating func takeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, pattern: FieldPattern?, into output: DropOutput) throws {
+        let digest = previous.map { _ in RecordDigest(of: UnsafeRawBufferPointer(line), seed: digestSeed) }
+        if let digest, skipUnchanged(digest) { return }
         guard let ranges = pattern?.match(line), mapper != nil else {
             counts.noise += 1
             return
         }
         counts.records += 1
         let values = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
-        try map(values, line: number, rawText: String(decoding: line, as: UTF8.self), into: output)
+        try map(values, line: number, rawText: String(decoding: line, as: UTF8.self), digest: digest, into: output)
     }
 
     private mutating func takeCSV(_ event: CSVEvent, header: inout [String]?, into output: DropOutput) throws {
@@ -165,26 +182,42 @@ public struct DropReader {
                 let names = record.fields().map { $0.trimmingASCIISpaces() }
                 header = names
                 mapper = try RecordMapper(compiled: source, rawNames: names)
+                digestSeed = record.digest(seed: digestSeed)
                 return
             }
-            counts.records += 1
             guard record.count == names.count else {
+                counts.records += 1
                 try output.reject(RejectedRow(line: record.line + lineOffset, reason: "the row has \(record.count) fields, the header has \(names.count)",
                                               rawText: record.rawText))
                 return
             }
-            try map(record.fields(), line: record.line, rawText: record.rawText, into: output)
+            let digest = previous.map { _ in record.digest(seed: digestSeed) }
+            if let digest, skipUnchanged(digest) { return }
+            counts.records += 1
+            try map(record.fields(), line: record.line, rawText: record.rawText, digest: digest, into: output)
         }
     }
 
+    /// Counts and remembers a record the previous drop held; false when it is new.
+    private mutating func skipUnchanged(_ digest: RecordDigest) -> Bool {
+        guard previous?.contains(digest) == true else { return false }
+        counts.records += 1
+        counts.unchanged += 1
+        remembered.append(digest)
+        return true
+    }
+
     /// Maps a record's values found at `splitterLine` (as the splitter counts, before any resume
-    /// offset) and hands the outcome on; the raw text is made only for a rejected row.
+    /// offset) and hands the outcome on; the raw text is made only for a rejected row. A record
+    /// that became an event is remembered by its `digest`.
     private mutating func map(_ values: [String], line splitterLine: Int, rawText: @autoclosure () -> String,
-                              into output: DropOutput) throws {
+                              digest: RecordDigest? = nil, into output: DropOutput) throws {
         guard let mapper else { return }
         let line = splitterLine + lineOffset
         switch mapper.map(values, line: line) {
-        case .event(let event): try output.accept(event)
+        case .event(let event):
+            try output.accept(event)
+            if let digest { remembered.append(digest) }
         case .rejected(let problem): try output.reject(RejectedRow(line: line, field: problem.field, reason: problem.reason, rawText: rawText()))
         case .ignored: counts.ignored += 1
         }
@@ -197,4 +230,16 @@ private enum RecordSplitter {
     case lines(LineSplitter, FieldPattern?)
     case csv(CSVReader, header: [String]?)
     case structured(any StructuredReader)
+}
+
+/// A drop read to its end: its counts, and the memory of its records for the source's next drop
+/// (nil when it was read without one).
+public struct DropReading: Sendable {
+    public var counts: DropCounts
+    public var memory: RecordMemory?
+
+    public init(counts: DropCounts, memory: RecordMemory? = nil) {
+        self.counts = counts
+        self.memory = memory
+    }
 }

@@ -44,4 +44,14 @@ struct SiteFixture {
         }
         return broken
     }
+
+    /// Every row `sql` selects from the ledger, each as its columns quoted and joined.
+    func ledgerRows(_ sql: String) throws -> [String] {
+        let database = try Database(path: site.ledgerPath)
+        var rows: [String] = []
+        try database.cached(sql).forEachRow { row in
+            rows.append((0..<row.columnCount).map { row.isNull($0) ? "NULL" : "'\(row.text($0))'" }.joined(separator: ","))
+        }
+        return rows
+    }
 }

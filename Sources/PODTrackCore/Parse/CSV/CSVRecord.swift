@@ -45,6 +45,9 @@ public struct CSVRecord: Sendable {
     /// The record's raw text as it stood in the input (for the rejects table), without the line end.
     public var rawText: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The digest of the record's raw bytes, without the line end (`RecordMemory`).
+    public func digest(seed: RecordDigest) -> RecordDigest { RecordDigest(of: bytes, seed: seed) }
+
     /// `value` with every marker byte dropped and the byte after it kept literally.
     private static func removingMarkers(_ marker: UInt8, from value: ArraySlice<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
