@@ -15,7 +15,8 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "PODTrackCore"),
+        .target(name: "CSHA256"),
+        .target(name: "PODTrackCore", dependencies: ["CSHA256"]),
         .target(name: "PODTrackLedger", dependencies: ["PODTrackCore", "CSQLite"]),
         .target(name: "PODTrack", dependencies: ["PODTrackCore", "PODTrackLedger"]),
         .executableTarget(name: "podtrack", dependencies: ["PODTrack"]),

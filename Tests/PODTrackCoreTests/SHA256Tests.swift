@@ -14,6 +14,27 @@ import Testing
     ])
     func nistVectors(message: String, digest: String) {
         #expect(SHA256.hex(SHA256.hash(Array(message.utf8))) == digest)
+        for usingExtensions in [false, true] {
+            var hasher = SHA256(usingExtensions: usingExtensions)
+            hasher.update(Array(message.utf8))
+            #expect(SHA256.hex(hasher.finalize()) == digest, "using the SHA extensions: \(usingExtensions && SHA256.extensionsAvailable)")
+        }
+    }
+
+    /// The SHA extensions (where the CPU has them) and the portable code agree, message by
+    /// message, whatever the message's length and however it is fed.
+    @Test func bothWaysOfCompressingAgree() {
+        var generator = SeededGenerator(seed: 180)
+        for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 65_537] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256(usingExtensions: false)
+            var extended = SHA256(usingExtensions: true)
+            portable.update(message)
+            for start in stride(from: 0, to: message.count, by: 100) {
+                extended.update(Array(message[start..<min(start + 100, message.count)]))
+            }
+            #expect(portable.finalize() == extended.finalize(), "\(length) bytes")
+        }
     }
 
     @Test func oneMillionA() {

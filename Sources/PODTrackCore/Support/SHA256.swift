@@ -1,5 +1,9 @@
+import CSHA256
+
 /// SHA-256 as specified in FIPS 180-4, fed incrementally. Whole 64-byte blocks are compressed
-/// straight from the caller's buffer; no allocation happens per block.
+/// straight from the caller's buffer; no allocation happens per block. On CPUs with the x86 SHA
+/// extensions the blocks go through them (`CSHA256`, about 20 times fewer instructions: every
+/// drop is fingerprinted whole), elsewhere through the portable code below.
 ///
 /// ```swift
 /// var hasher = SHA256()
@@ -27,13 +31,24 @@ public struct SHA256: Sendable {
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
 
+    /// True when this CPU has the SHA extensions.
+    static let extensionsAvailable = csha256_has_extensions() == 1
+
     private var state = SHA256.initialState
     /// Bytes of an incomplete block, fewer than 64.
     private var pendingBlock: [UInt8] = []
     private var messageByteCount: UInt64 = 0
+    /// Whether blocks go through the SHA extensions (tests run both ways).
+    private let usesExtensions: Bool
 
     /// A hasher for a new message.
     public init() {
+        self.init(usingExtensions: Self.extensionsAvailable)
+    }
+
+    /// A hasher that uses the SHA extensions or not (`usingExtensions` needs `extensionsAvailable`).
+    init(usingExtensions: Bool) {
+        usesExtensions = usingExtensions && Self.extensionsAvailable
         pendingBlock.reserveCapacity(Self.blockSize)
     }
 
@@ -47,14 +62,13 @@ public struct SHA256: Sendable {
             pendingBlock.append(contentsOf: bytes[..<offset])
             guard pendingBlock.count == Self.blockSize else { return }
             pendingBlock.withUnsafeBytes { block in
-                if let blockBase = block.baseAddress { Self.compress(&state, block: blockBase) }
+                if let blockBase = block.baseAddress { compress(blockBase, blocks: 1) }
             }
             pendingBlock.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= Self.blockSize {
-            Self.compress(&state, block: base + offset)
-            offset += Self.blockSize
-        }
+        let blocks = (bytes.count - offset) / Self.blockSize
+        compress(base + offset, blocks: blocks)
+        offset += blocks * Self.blockSize
         pendingBlock.append(contentsOf: bytes[offset...])
     }
 
@@ -71,7 +85,7 @@ public struct SHA256: Sendable {
         padding.append(contentsOf: Self.bigEndianBytes(of: bitCount))
         update(padding)
         let digest = state.flatMap { Self.bigEndianBytes(of: $0) }
-        self = SHA256()
+        self = SHA256(usingExtensions: usesExtensions)
         return digest
     }
 
@@ -96,6 +110,18 @@ public struct SHA256: Sendable {
 
     private static func bigEndianBytes<Word: FixedWidthInteger>(of value: Word) -> [UInt8] {
         (0..<(Word.bitWidth / 8)).reversed().map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) }
+    }
+
+    /// Folds `blocks` 64-byte blocks at `data` into the state.
+    private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+        guard blocks > 0 else { return }
+        if usesExtensions {
+            state.withUnsafeMutableBufferPointer { words in
+                if let words = words.baseAddress { csha256_compress(words, data.assumingMemoryBound(to: UInt8.self), blocks) }
+            }
+        } else {
+            for block in 0..<blocks { Self.compress(&state, block: data + block * Self.blockSize) }
+        }
     }
 
     /// FIPS 180-4 §6.2.2: folds the 64-byte block at `block` into `state`.
