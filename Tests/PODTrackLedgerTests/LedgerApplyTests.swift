@@ -110,6 +110,20 @@ import PODTrackCore
         #expect(view.rollup == .shipped)
     }
 
+    @Test func anERPRowThatKeepsTheShipmentUpdatesTheItemAndKeepsTheShipment() throws {
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 300, tracking: "1Z1")])
+        var recount = TestEvents.erp("A-1", 1, .shipped, at: 400, tracking: "1Z1")
+        recount.facts?.quantity = 3
+        recount.facts?.sku = "SKU-1-XL"
+        try ledger.apply([recount])
+        let view = try #require(try ledger.view("acme", "A-1"))
+        #expect(view.lines.first?.quantity == 3 && view.lines.first?.sku == "SKU-1-XL")
+        #expect(view.lines.first?.tracking == "1Z1")
+        #expect(view.shipments.map(\.tracking) == ["1Z1"])
+        #expect(try ledger.rows("SELECT order_no, shipped_at FROM lines INDEXED BY lines_tracking WHERE tenant = 'acme' AND tracking = '1Z1'")
+                == ["A-1|300"], "the tracking index still finds the line, shipped when it was first")
+    }
+
     @Test func aStoredLineTakesNewERPFactsAndKeepsThemThroughPrintEvents() throws {
         try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100)])
         let printed = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 200, discriminator: "J1",
