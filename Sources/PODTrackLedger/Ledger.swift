@@ -107,11 +107,11 @@ extension Ledger {
 
     /// Applies a drop as a savepoint of the open `batch` (outside one, as a batch of its own): the
     /// drop record, its events, rejects, journal and entity changes land together or not at all.
-    /// `read` streams the file into the applier and returns its counts, and the memory of its
-    /// records that becomes the source's (`recordMemory`). The rows it skipped as unchanged count
-    /// as events already known.
+    /// `read` streams the file into the applier and returns its counts; the digests it hands the
+    /// applier become the source's memory (`recordMemory`), and the rows it skipped as unchanged
+    /// count as events already known.
     public func applyDrop(_ claim: DropClaim, sourceKind: SourceKind, storedAs: String, resumedFrom: ResumePoint? = nil,
-                          read: (DropApplier) throws -> DropReading) throws -> DropResult {
+                          read: (DropApplier) throws -> DropCounts) throws -> DropResult {
         guard database.isInTransaction else {
             // On its own, a drop is a batch of one.
             return try batch { try applyDrop(claim, sourceKind: sourceKind, storedAs: storedAs, resumedFrom: resumedFrom, read: read) }
@@ -123,11 +123,11 @@ extension Ledger {
             (result, journaled) = try database.transaction {
                 let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
                 let applier = DropApplier(statements: statements, store: store, events: events, dropID: dropID, claim: claim,
-                                          sourceKind: sourceKind, journaledEarlier: journaledOrders.earlier(of: claim.tenant))
-                let reading = try read(applier)
-                let counts = reading.counts
+                                          sourceKind: sourceKind, journaledEarlier: journaledOrders.earlier(of: claim.tenant),
+                                          memory: RecordMemoryWriter(database: database, claim: claim, dropID: dropID))
+                let counts = try read(applier)
                 try events.finishDrop()
-                if let memory = reading.memory { try remember(memory, of: claim, dropID: dropID) }
+                try applier.finishMemory()
                 var stats = applier.stats
                 stats.eventsDuplicate += counts.unchanged
                 try database.cached("""

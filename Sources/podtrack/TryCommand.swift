@@ -30,7 +30,7 @@ enum TryCommand: Command {
         }
         let printer = TryPrinter(limit: limit)
         do {
-            let counts = try DropFileReader.read(path: positionals[1], source: source, into: printer).counts
+            let counts = try DropFileReader.read(path: positionals[1], source: source, into: printer)
             print("\(counts.records) records: \(printer.events) events, \(printer.rejects) rejected, "
                   + "\(counts.ignored) ignored by status word, \(counts.noise) noise lines")
             return .success

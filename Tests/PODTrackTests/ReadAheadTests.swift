@@ -48,9 +48,9 @@ import PODTrackCore
         let log = try writeLog(lines: lines)
         defer { try? FileManager.default.removeItem(at: log) }
         let direct = Collected()
-        let directCounts = try DropFileReader.read(path: log.path, source: source(), into: direct).counts
+        let directCounts = try DropFileReader.read(path: log.path, source: source(), into: direct)
         let ahead = Collected()
-        let aheadCounts = try ReadAhead.read(path: log.path, source: source(), resume: nil, previous: nil, into: ahead).counts
+        let aheadCounts = try ReadAhead.read(path: log.path, source: source(), resume: nil, previous: nil, into: ahead)
         #expect(ahead.items == direct.items)
         #expect(aheadCounts == directCounts)
         #expect(ahead.items.count == lines)

@@ -10,10 +10,10 @@ public enum DropFileReader {
     /// fingerprint): only the rest is read, after the header line for CSV. With `previous`, the
     /// records of the source's previous drop are skipped (`RecordMemory`).
     public static func read(path: String, source: CompiledSource, into output: DropOutput, resume: ResumePoint? = nil,
-                            previous: RecordMemory? = nil) throws -> DropReading {
+                            previous: RecordMemory? = nil) throws -> DropCounts {
         var reader = source.makeReader(previous: previous)
         if case .structured(let format) = source.definition.format, let pull = format.streamReader {
-            return DropReading(counts: try readPulled(path: path, with: pull, reader: &reader, into: output))
+            return try readPulled(path: path, with: pull, reader: &reader, into: output)
         }
         if let resume {
             if case .csv = source.definition.format {
@@ -22,7 +22,7 @@ public enum DropFileReader {
             reader.resume(afterLines: resume.lines)
         }
         try FileChunks.read(path, from: resume?.size ?? 0) { chunk in try reader.feed(chunk, into: output) }
-        return DropReading(counts: try reader.finish(into: output), memory: reader.memory)
+        return try reader.finish(into: output)
     }
 
     /// A format whose parser pulls its input reads the file as a stream: memory does not follow its size.

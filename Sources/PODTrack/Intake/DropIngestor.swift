@@ -87,10 +87,10 @@ struct DropIngestor {
             let result = try ledger.applyDrop(claim, sourceKind: definition.kind, storedAs: site.relative(archived),
                                               resumedFrom: resume) { applier in
                 let sink = SamplingOutput(applier: applier, limit: Self.rejectSamples)
-                let reading = try ReadAhead.read(path: file.url.path, source: file.source, resume: resume, previous: previous, into: sink)
+                let counts = try ReadAhead.read(path: file.url.path, source: file.source, resume: resume, previous: previous, into: sink)
                 guard FileIdentity(path: file.url.path) == file.identity else { throw FileChangedWhileRead() }
                 report.sampleRejects = sink.samples
-                return reading
+                return counts
             }
             report.outcome = .applied(result)
             report.resumedFrom = resume
@@ -171,6 +171,8 @@ private final class SamplingOutput: DropOutput {
     }
 
     func accept(_ event: StatusEvent) throws { try applier.accept(event) }
+
+    func remember(_ digest: RecordDigest) throws { try applier.remember(digest) }
 
     func reject(_ row: RejectedRow) throws {
         if samples.count < limit { samples.append(row) }

@@ -11,14 +11,14 @@ enum ReadAhead {
     static let batchesAhead = 4
 
     static func read(path: String, source: CompiledSource, resume: ResumePoint?, previous: RecordMemory?,
-                     into output: DropOutput) throws -> DropReading {
+                     into output: DropOutput) throws -> DropCounts {
         let channel = BatchChannel(capacity: batchesAhead)
         let reader = Thread {
             let batcher = BatchingOutput(channel: channel)
             do {
-                let reading = try DropFileReader.read(path: path, source: source, into: batcher, resume: resume, previous: previous)
+                let counts = try DropFileReader.read(path: path, source: source, into: batcher, resume: resume, previous: previous)
                 try batcher.flush()
-                channel.close(.finished(reading))
+                channel.close(.finished(counts))
             } catch {
                 channel.close(.failed(error))
             }
@@ -33,10 +33,11 @@ enum ReadAhead {
                         switch item {
                         case .event(let event): try output.accept(event)
                         case .reject(let row): try output.reject(row)
+                        case .remember(let digest): try output.remember(digest)
                         }
                     }
-                case .finished(let reading):
-                    return reading
+                case .finished(let counts):
+                    return counts
                 case .failed(let error):
                     throw error
                 }
@@ -53,10 +54,11 @@ private enum ReadAheadMessage: Sendable {
     enum Item: Sendable {
         case event(StatusEvent)
         case reject(RejectedRow)
+        case remember(RecordDigest)
     }
 
     case batch([Item])
-    case finished(DropReading)
+    case finished(DropCounts)
     case failed(any Error)
 }
 
@@ -125,6 +127,8 @@ private final class BatchingOutput: DropOutput {
     func accept(_ event: StatusEvent) throws { try add(.event(event)) }
 
     func reject(_ row: RejectedRow) throws { try add(.reject(row)) }
+
+    func remember(_ digest: RecordDigest) throws { try add(.remember(digest)) }
 
     func flush() throws {
         guard !pending.isEmpty else { return }

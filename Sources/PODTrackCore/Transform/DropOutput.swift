@@ -4,6 +4,14 @@ public protocol DropOutput: AnyObject {
     func accept(_ event: StatusEvent) throws
     /// A record that could not become an event; the rest of the file goes on.
     func reject(_ row: RejectedRow) throws
+    /// The digest of a record that became an event, or was skipped as one the source's previous
+    /// drop held (`RecordMemory`): what the source's next drop may skip.
+    func remember(_ digest: RecordDigest) throws
+}
+
+extension DropOutput {
+    /// Outputs that keep no memory of records (`podtrack try`, tests) ignore the digests.
+    public func remember(_ digest: RecordDigest) throws {}
 }
 
 /// What a drop held besides its events: counted, not errors.

@@ -4,8 +4,8 @@ import Foundation
 /// rejected rows to a `DropOutput` as it goes. Memory follows the longest record, not the file.
 ///
 /// Given the memory of the source's previous drop, a CSV row or log line that drop held byte for
-/// byte is skipped before its fields are read (`RecordMemory`), and every record that becomes an
-/// event is remembered for the next drop (`memory`).
+/// byte is skipped before its fields are read (`RecordMemory`), and the digest of every record
+/// that becomes an event goes to the output (`DropOutput.remember`) for the next drop.
 public struct DropReader {
     private let source: CompiledSource
     private var transcoder: UTF8Transcoder
@@ -24,8 +24,6 @@ public struct DropReader {
     private let previous: RecordMemory?
     /// What a record's digest is seeded with: the definition's revision, and a CSV file's header.
     private var digestSeed: RecordDigest
-    /// Digests of this drop's records that became events (or were skipped as unchanged).
-    private var remembered: [RecordDigest] = []
 
     init(source: CompiledSource, previous: RecordMemory?) {
         self.source = source
@@ -96,9 +94,6 @@ public struct DropReader {
         return counts
     }
 
-    /// The records of this drop to skip in the source's next one; nil when read without a memory.
-    public var memory: RecordMemory? { previous.map { _ in RecordMemory(remembered) } }
-
     private mutating func noteLines() {
         guard let last = decoded.last else { return }
         lastByte = last
@@ -158,7 +153,7 @@ public struct DropReader {
 
     private mutating func takeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, pattern: FieldPattern?, into output: DropOutput) throws {
         let digest = previous.map { _ in RecordDigest(of: UnsafeRawBufferPointer(line), seed: digestSeed) }
-        if let digest, skipUnchanged(digest) { return }
+        if let digest, try skipUnchanged(digest, into: output) { return }
         guard let ranges = pattern?.match(line), mapper != nil else {
             counts.noise += 1
             return
@@ -192,18 +187,18 @@ public struct DropReader {
                 return
             }
             let digest = previous.map { _ in record.digest(seed: digestSeed) }
-            if let digest, skipUnchanged(digest) { return }
+            if let digest, try skipUnchanged(digest, into: output) { return }
             counts.records += 1
             try map(record.fields(), line: record.line, rawText: record.rawText, digest: digest, into: output)
         }
     }
 
     /// Counts and remembers a record the previous drop held; false when it is new.
-    private mutating func skipUnchanged(_ digest: RecordDigest) -> Bool {
+    private mutating func skipUnchanged(_ digest: RecordDigest, into output: DropOutput) throws -> Bool {
         guard previous?.contains(digest) == true else { return false }
         counts.records += 1
         counts.unchanged += 1
-        remembered.append(digest)
+        try output.remember(digest)
         return true
     }
 
@@ -217,7 +212,7 @@ public struct DropReader {
         switch mapper.map(values, line: line) {
         case .event(let event):
             try output.accept(event)
-            if let digest { remembered.append(digest) }
+            if let digest { try output.remember(digest) }
         case .rejected(let problem): try output.reject(RejectedRow(line: line, field: problem.field, reason: problem.reason, rawText: rawText()))
         case .ignored: counts.ignored += 1
         }
@@ -230,16 +225,4 @@ private enum RecordSplitter {
     case lines(LineSplitter, FieldPattern?)
     case csv(CSVReader, header: [String]?)
     case structured(any StructuredReader)
-}
-
-/// A drop read to its end: its counts, and the memory of its records for the source's next drop
-/// (nil when it was read without one).
-public struct DropReading: Sendable {
-    public var counts: DropCounts
-    public var memory: RecordMemory?
-
-    public init(counts: DropCounts, memory: RecordMemory? = nil) {
-        self.counts = counts
-        self.memory = memory
-    }
 }

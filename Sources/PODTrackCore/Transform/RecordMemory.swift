@@ -1,17 +1,22 @@
 /// The records a source's previous drop held, by digest: a snapshot export repeats most rows of
 /// the last one byte for byte, and a row that arrives again unchanged maps to the same event,
 /// which the ledger already holds. `DropReader` skips such rows unread and counts them as
-/// `DropCounts.unchanged`; every record that became an event is remembered for the next drop.
+/// `DropCounts.unchanged`; every record that became an event is remembered for the next drop,
+/// up to `capacity` of them (rows past it are read in full the next time).
 ///
 /// A digest covers the record's bytes, the CSV header above it and the bytes of the source
 /// definition (`SourceDefinition.revision`): a changed definition or header reads every row again.
 public struct RecordMemory: Sendable, Equatable {
+    /// How many records a drop leaves in memory at most: 8 MiB of digests.
+    public static let capacity = 1 << 19
+
     /// Sorted, for binary search.
     public private(set) var digests: [RecordDigest]
 
     /// A memory of `digests`, in any order.
-    public init(_ digests: [RecordDigest] = []) {
-        self.digests = digests.sorted()
+    public init(_ digests: consuming [RecordDigest] = []) {
+        digests.sort()
+        self.digests = digests
     }
 
     public var isEmpty: Bool { digests.isEmpty }

@@ -9,7 +9,8 @@ import PODTrackCore
 /// exports, unless an earlier drop of the pass journaled it after the last export (see `JournaledOrders`).
 ///
 /// A shipment lists the orders whose lines named it, so a carrier event finds its orders on the
-/// shipment's own row.
+/// shipment's own row. The digests of the drop's records go to the source's memory as they come
+/// (`RecordMemoryWriter`).
 public final class DropApplier: DropOutput {
     private let statements: ApplyStatements
     private let dropID: Int64
@@ -22,11 +23,14 @@ public final class DropApplier: DropOutput {
     private let journaledEarlier: JournaledOrders.Earlier
     /// Orders this drop journaled.
     private(set) var journaled: Set<String> = []
+    /// Where the digests of the drop's records go (`RecordMemory`).
+    private let memory: RecordMemoryWriter
     public private(set) var stats = ApplyStats()
 
     init(statements: ApplyStatements, store: EntityStore, events: EventAppender, dropID: Int64, claim: DropClaim, sourceKind: SourceKind,
-         journaledEarlier: JournaledOrders.Earlier) {
+         journaledEarlier: JournaledOrders.Earlier, memory: RecordMemoryWriter) {
         self.statements = statements
+        self.memory = memory
         self.store = store
         self.events = events
         self.journaledEarlier = journaledEarlier
@@ -38,6 +42,15 @@ public final class DropApplier: DropOutput {
     public func reject(_ row: RejectedRow) throws {
         stats.rejected += 1
         try statements.insertReject.run(.integer(dropID), .int(row.line), .text(row.field), .text(row.reason), .text(row.rawText))
+    }
+
+    public func remember(_ digest: RecordDigest) throws {
+        try memory.add(digest)
+    }
+
+    /// Writes what is left of the drop's memory.
+    func finishMemory() throws {
+        try memory.finish()
     }
 
     public func accept(_ event: StatusEvent) throws {

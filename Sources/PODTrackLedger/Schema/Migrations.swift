@@ -163,14 +163,14 @@ enum Migrations {
         DROP INDEX events_dedupe;
         ALTER TABLE events DROP COLUMN dedupe;
         """,
-        // 7: each source's last drop leaves the digests of its records (`RecordMemory`), so the
-        // rows a snapshot export repeats are skipped in the next one
+        // 7: each source's last drop leaves the digests of its records (`RecordMemory`), in
+        // chunks, so the rows a snapshot export repeats are skipped in the next one
         """
         CREATE TABLE record_memories (
-            tenant TEXT NOT NULL, source TEXT NOT NULL,
+            tenant TEXT NOT NULL, source TEXT NOT NULL, chunk INTEGER NOT NULL,
             drop_id INTEGER NOT NULL REFERENCES drops(id),
             digests BLOB NOT NULL,
-            UNIQUE (tenant, source)
+            UNIQUE (tenant, source, chunk)
         );
         """,
     ]

@@ -31,7 +31,7 @@ extension Ledger {
         return try applyDrop(claim, sourceKind: kind, storedAs: "archive/\(name)") { applier in
             for event in events { try applier.accept(event) }
             if failing { throw DropFailure("\(name) is broken at its end", hint: "") }
-            return DropReading(counts: DropCounts())
+            return DropCounts()
         }.stats
     }
 
