@@ -16,10 +16,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "CSHA256"),
+        .target(name: "CMallocTuning"),
         .target(name: "PODTrackCore", dependencies: ["CSHA256"]),
         .target(name: "PODTrackLedger", dependencies: ["PODTrackCore", "CSQLite"]),
         .target(name: "PODTrack", dependencies: ["PODTrackCore", "PODTrackLedger"]),
-        .executableTarget(name: "podtrack", dependencies: ["PODTrack"]),
+        .executableTarget(name: "podtrack", dependencies: ["PODTrack", "CMallocTuning"]),
         .testTarget(name: "PODTrackCoreTests", dependencies: ["PODTrackCore"]),
         .testTarget(name: "PODTrackLedgerTests", dependencies: ["PODTrackLedger"]),
         .testTarget(name: "PODTrackTests", dependencies: ["PODTrack"]),

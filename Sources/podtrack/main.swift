@@ -1,3 +1,4 @@
+import CMallocTuning
 import Foundation
 import PODTrack
 import PODTrackCore
@@ -61,4 +62,7 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+// One malloc heap for every thread: with the reading, hashing and applying threads each given a
+// heap of its own, the 200k-order world peaked about 10 MB higher, and one heap was no slower.
+_ = cmalloc_use_one_arena()
 exit(runMain())
