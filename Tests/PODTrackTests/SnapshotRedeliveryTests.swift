@@ -80,7 +80,8 @@ import PODTrackLedger
         "SELECT tenant, storefront, row_key, digest FROM told ORDER BY tenant, storefront, row_key",
     ]
 
-    @Test func aWorldFedWithAndWithoutTheMemoryEndsTheSame() throws {
+    @Test(.enabled(if: TestPaths.hasBench, "needs ../shared/bench beside the checkout"))
+    func aWorldFedWithAndWithoutTheMemoryEndsTheSame() throws {
         let world = try WorldFixture(["--orders", "300", "--sources", "erp,rip,ups", "--days", "6", "--seed", "5"])
         let remembering = try SiteFixture()
         let forgetting = try SiteFixture()
