@@ -22,6 +22,12 @@ import PODTrackCore
         try ledger.apply(events, source: "print", kind: .print, name: name, failing: failing)
     }
 
+    @Test func aCommitIsOnDiskBeforeItReturns() throws {
+        for ledger in [try folder.open(), try folder.open()] {
+            #expect(try ledger.rows("PRAGMA synchronous") == ["2"], "FULL: the WAL is synced at every commit")
+        }
+    }
+
     @Test(arguments: [2, 40_000])
     func aDropThatFailsInsideABatchIsUndoneAloneAndTheOthersCommit(capacity: Int) throws {
         let ledger = try folder.open(entityCapacity: capacity)
