@@ -65,7 +65,7 @@ enum JMFRecordKind: Sendable {
 }
 
 /// A `JobPhase` or `QueueEntry` element as the parser reported it, turned into a record.
-struct JMFStatusElement {
+struct JMFStatusElement: Sendable {
     /// Attributes shown first in the raw text, in this order; the rest follow alphabetically.
     private static let leadingAttributes = ["JobID", "JobPartID", "QueueEntryID", "Status", "StatusDetails",
                                             "StartTime", "EndTime", "SubmissionTime", "Amount", "DeviceID"]
@@ -92,7 +92,7 @@ struct JMFStatusElement {
             case .timestamp: message.timestamp.isEmpty ? envelope.timestamp : message.timestamp
             }
         }
-        return StructuredRecord(values: values, line: line, rawText: rawText)
+        return StructuredRecord(values: values, line: line, renderingRawText: { self.rawText })
     }
 
     /// A compact rendering of the element: `<JobPhase JobID="…" Status="…" …/>`.
