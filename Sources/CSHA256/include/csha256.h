@@ -8,7 +8,8 @@
 int csha256_has_extensions(void);
 
 /* Folds `blocks` 64-byte blocks at `data` into the SHA-256 state (a, b, … h) with the SHA
-   extensions. Only call when csha256_has_extensions() says 1. */
-void csha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
+   extensions, using FIPS 180-4's 64 round constants (the caller's table, so there is one).
+   Only call when csha256_has_extensions() says 1. */
+void csha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t round_constants[64]);
 
 #endif

@@ -117,7 +117,11 @@ public struct SHA256: Sendable {
         guard blocks > 0 else { return }
         if usesExtensions {
             state.withUnsafeMutableBufferPointer { words in
-                if let words = words.baseAddress { csha256_compress(words, data.assumingMemoryBound(to: UInt8.self), blocks) }
+                Self.roundConstants.withUnsafeBufferPointer { constants in
+                    if let words = words.baseAddress, let constants = constants.baseAddress {
+                        csha256_compress(words, data.assumingMemoryBound(to: UInt8.self), blocks, constants)
+                    }
+                }
             }
         } else {
             for block in 0..<blocks { Self.compress(&state, block: data + block * Self.blockSize) }
