@@ -12,7 +12,7 @@ struct JournaledOrders {
     /// The orders of the open batch's committed drops.
     private var batch: [String: Set<String>] = [:]
 
-    init(capacity: Int = 40_000) {
+    init(capacity: Int = EntityStore.defaultCapacity) {
         self.capacity = capacity
     }
 
