@@ -33,17 +33,10 @@ import Testing
         A-5;1;NEW;24.11.2026 10:08:00;Hamburg\r
 
         """
-    /// The next export: A-1 and A-2 unchanged, A-5 shipped since, A-6 new, the others as before.
-    static let secondSnapshot = header + """
-        A-1;1;NEW;24.11.2026 10:00:00;Berlin\r
-        A-2;1;NEW;24.11.2026 10:05:00;"Hauptstr. 1\r
-        Berlin"\r
-        A-3;1;HOLD;24.11.2026 10:06:00;Köln\r
-        A-4;1;NEW;31.11.2026 10:07:00;Bonn\r
-        A-5;1;SHIPPED;25.11.2026 09:00:00;Hamburg\r
-        A-6;1;NEW;25.11.2026 09:30:00;Essen\r
-
-        """
+    /// The next export: A-1 to A-4 as before, A-5 shipped since, A-6 new.
+    static let secondSnapshot = firstSnapshot.replacingOccurrences(
+        of: "A-5;1;NEW;24.11.2026 10:08:00;Hamburg\r\n",
+        with: "A-5;1;SHIPPED;25.11.2026 09:00:00;Hamburg\r\nA-6;1;NEW;25.11.2026 09:30:00;Essen\r\n")
 
     private func source(_ definition: String = erpDefinition) throws -> CompiledSource {
         let parsed = try SourceDefinition.parse(tenant: "acme", name: "erp", file: "erp.json", data: Data(definition.utf8))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PODTrack
+import PODTrackCore
 import PODTrackLedger
 
 /// A snapshot export repeats the rows of the last one: those are skipped unread (`RecordMemory`),
@@ -28,17 +29,22 @@ import PODTrackLedger
         }
         #expect(result.counts.records == 4 && result.counts.unchanged == 2)
         #expect(result.stats.eventsNew == 2 && result.stats.eventsDuplicate == 2)
-        #expect(try fixture.ledgerRows("SELECT order_no, rank FROM lines WHERE order_no = 'A-3'")
-                == fixture.ledgerRows("SELECT order_no, rank FROM lines WHERE order_no = 'A-1'").map { $0.replacingOccurrences(of: "A-1", with: "A-3") },
-                "A-3 moved on to released like A-1")
+        #expect(try fixture.ledgerRows("SELECT rank FROM lines WHERE order_no = 'A-3'") == ["'\(LifecycleState.released.rank)'"],
+                "A-3 moved on to released")
     }
+
+    /// The second snapshot's rows and thousands more, then a byte Windows-1252 does not define:
+    /// the file is quarantined after its first chunks were read, applied and remembered.
+    static let brokenAtItsEnd = Data((second + (1...6000).map { row("F-\($0)", "NEW", "24.11.2026 08:00:00") }.joined()).utf8)
+        + [0x81] + Data("\r\n".utf8)
 
     @Test func aQuarantinedDropLeavesTheMemoryOfTheLastApplied() throws {
         let fixture = try SiteFixture()
         try fixture.drop("acme", "erp", "ORDERS_1.csv", Data(Self.first.utf8))
         try fixture.run()
-        try fixture.drop("acme", "erp", "ORDERS_2.csv", Data())
+        try fixture.drop("acme", "erp", "ORDERS_2.csv", Self.brokenAtItsEnd)
         #expect(try fixture.run().quarantined == 1)
+        #expect(try fixture.ledgerRows("SELECT count(*) FROM record_memories") == ["'1'"], "the first drop's one chunk, nothing of the broken one")
         try fixture.drop("acme", "erp", "ORDERS_3.csv", Data(Self.second.utf8))
         guard case .applied(let result) = try #require(try fixture.run().drops.first).outcome else {
             Issue.record("ORDERS_3.csv was not applied")
