@@ -184,6 +184,21 @@ import PODTrackCore
         #expect(try export(once: false) == 1)
     }
 
+    @Test func anExportReadsItsOrdersByNumberEachOnceWithTheirLinesInOrder() throws {
+        try ledger.apply([TestEvents.erp("A-3", 2, .received, at: 100), TestEvents.erp("A-1", 10, .received, at: 100),
+                          TestEvents.erp("A-9", 1, .received, at: 100, channel: "AMAZON-DE"), TestEvents.erp("A-1", 2, .received, at: 100)])
+        try ledger.apply([TestEvents.erp("A-3", 1, .released, at: 200, tracking: "1Z3"), TestEvents.erp("A-2", 1, .received, at: 200)])
+        var read: [String] = []
+        _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+            try export.forEachChangedOrder { order in
+                read.append("\(order.orderNo):" + order.lines.map { "\($0.lineNo)" }.joined(separator: ",")
+                            + (order.shipments.isEmpty ? "" : ":" + order.shipments.map(\.tracking).joined(separator: ",")))
+            }
+            return nil
+        }
+        #expect(read == ["A-1:2,10", "A-2:1", "A-3:1,2:1Z3"], "journaled A-3, A-1, A-3 again, A-2; A-9 is another channel's")
+    }
+
     @Test func anOrderIsJournaledOnceUntilAnExportReadsIt() throws {
         func entries(_ order: String) throws -> Int64 {
             try ledger.database.cached("SELECT count(*) FROM journal WHERE order_no = ?").first([.text(order)]) { $0.int(0) } ?? -1

@@ -1,7 +1,7 @@
 import PODTrackCore
 
-/// An order's view as its rows are read: the order's header, its lines in line order and the
-/// shipment rows of their tracking numbers. Shared by `OrderViewLoader` (one order, three
+/// An order's view as its rows are read: the order's header, its lines (in any order; the view
+/// has them in line order) and the shipment rows of their tracking numbers. Shared by `OrderViewLoader` (one order, three
 /// queries) and `StorefrontExport` (every changed order, one joined query).
 struct OrderViewParts {
     let tenant: String
@@ -61,6 +61,6 @@ struct OrderViewParts {
         }
         let updatedAt = (lines.map(\.fold.lastEventAt) + shipmentViews.map(\.fold.lastEventAt)).max() ?? .min
         return OrderView(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: channelRef,
-                         lines: lines, shipments: shipmentViews, updatedAt: updatedAt)
+                         lines: lines.sorted { $0.lineNo < $1.lineNo }, shipments: shipmentViews, updatedAt: updatedAt)
     }
 }

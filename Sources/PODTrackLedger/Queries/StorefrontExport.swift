@@ -61,48 +61,47 @@ public final class StorefrontExport {
     }
 
     /// Calls `body` with every order of this storefront's channel the export covers, once each,
-    /// in the order they were first journaled. The journal is read from the cursor on, in sequence
-    /// order (all tenants share the sequence, so only the new entries are read), joined with each
-    /// entry's order, lines and shipments: one statement for the whole export, not three per
-    /// order. It is streamed: no list of orders is built. The cursor then moves past every entry,
-    /// other tenants' and other channels' included.
+    /// by order number. The journal is read from the cursor on (all tenants share the sequence, so
+    /// only the new entries are read), and its orders with their lines and shipments: one
+    /// statement for the whole export, not three per order (`changedOrdersSQL`). The cursor then
+    /// moves past every entry, other tenants' and other channels' included.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
-        var seen: Set<String> = []
-        var entry: (seq: Int64, order: OrderViewParts?)?
+        var order: OrderViewParts?
         try database.cached(Self.changedOrdersSQL)
             .forEachRow([.integer(scope == .snapshot ? 0 : cursor), .text(tenant), .text(channel)]) { row in
-                let seq = row.int(0)
-                if entry?.seq != seq {
-                    if let order = entry?.order { try body(order.view) }
-                    let orderNo = row.text(1)
-                    entry = (seq, seen.insert(orderNo).inserted
-                        ? OrderViewParts(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: row.text(2)) : nil)
+                let orderNo = row.text(0)
+                if order?.orderNo != orderNo {
+                    if let order { try body(order.view) }
+                    order = OrderViewParts(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: row.text(1))
                 }
                 guard !row.isNull(Self.lineColumn) else { return }
-                entry?.order?.addLine(row, from: Self.lineColumn)
+                order?.addLine(row, from: Self.lineColumn)
                 if !row.isNull(Self.shipmentColumn) {
-                    entry?.order?.addShipment(row.text(Self.shipmentColumn), row, from: Self.shipmentColumn + 1)
+                    order?.addShipment(row.text(Self.shipmentColumn), row, from: Self.shipmentColumn + 1)
                 }
             }
-        if let order = entry?.order { try body(order.view) }
+        if let order { try body(order.view) }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
             throughSeq = max(throughSeq, newest)
         }
     }
 
-    /// The journal's entries of a tenant's channel from a sequence on, each with its order's lines
-    /// (in line order) and the shipment row each line names, if any (`OrderViewParts`).
     /// Where `changedOrdersSQL`'s line columns start, and its shipment's (tracking, then the rest).
-    private static let lineColumn: Int32 = 3
+    private static let lineColumn: Int32 = 2
     private static let shipmentColumn = lineColumn + OrderViewParts.lineColumnCount
 
+    /// The orders of a tenant's channel journaled after a sequence number, each with its lines and
+    /// the shipment row each line names, if any (`OrderViewParts`), in order-number order: SQLite
+    /// walks the journaled numbers as a sorted list and reads each order's rows by key, so the
+    /// pages of the orders, lines and shipments tables are visited in order, each about once, and
+    /// nothing is sorted (the journal's own order jumped across the whole table, page after page).
     static let changedOrdersSQL = """
-        SELECT j.seq, j.order_no, o.channel_ref, \(OrderViewParts.lineColumns("l")), s.tracking, \(OrderViewParts.shipmentColumns("s"))
-        FROM journal j
-        JOIN orders o ON o.tenant = j.tenant AND o.order_no = j.order_no
+        SELECT o.order_no, o.channel_ref, \(OrderViewParts.lineColumns("l")), s.tracking, \(OrderViewParts.shipmentColumns("s"))
+        FROM orders o
         LEFT JOIN lines l ON l.tenant = o.tenant AND l.order_no = o.order_no
         LEFT JOIN shipments s ON s.tenant = l.tenant AND s.tracking = l.tracking
-        WHERE j.seq > ? AND j.tenant = ? AND o.channel = ? ORDER BY j.seq, l.line_no
+        WHERE o.tenant = ?2 AND o.order_no IN (SELECT order_no FROM journal WHERE seq > ?1 AND tenant = ?2) AND o.channel = ?3
+        ORDER BY o.order_no
         """
 
     /// True when `row` tells the storefront something new: never told (unless it is what the
