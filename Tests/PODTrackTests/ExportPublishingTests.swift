@@ -34,6 +34,23 @@ import PODTrackCore
         #expect(try engine.ledger.exportsWaitingForPickup().isEmpty)
     }
 
+    @Test func onlyTheFilesThatLeftTheOutboxArePickedUpAndAFolderGoneTakesAllOfIt() throws {
+        let fixture = try SiteFixture()
+        let engine = try Engine(site: fixture.site)
+        for (number, name) in ["A-1", "A-2", "A-3"].enumerated() {
+            try fixture.drop("acme", "erp", "ORDERS_\(number).csv", Data((Self.header + shipped(name, ref: "#\(number)")
+                                                                            + shipped("A-9\(number)", channel: "AMAZON-DE", ref: "302-\(number)")).utf8))
+            _ = try engine.runOnce()
+        }
+        #expect(try files(fixture, "shopify-eu") == ["shopify-000001.csv", "shopify-000002.csv", "shopify-000003.csv"])
+        let shopify = fixture.site.outbox(tenant: "acme", storefront: "shopify-eu")
+        try FileManager.default.removeItem(at: shopify.appendingPathComponent("shopify-000002.csv"))
+        try FileManager.default.removeItem(at: fixture.site.outbox(tenant: "acme", storefront: "amazon-de"))
+        #expect(try engine.runOnce().pickedUp == 4, "shopify's second file and amazon's three")
+        #expect(try engine.ledger.exportsWaitingForPickup().map(\.file) == ["shopify-000001.csv", "shopify-000003.csv"])
+        #expect(try engine.runOnce().pickedUp == 0, "a receipt is recorded once")
+    }
+
     @Test func resendRepublishesTheSameRowsUnderANewNameButNotForAmazon() throws {
         let fixture = try SiteFixture()
         let rows = shipped("A-1", ref: "#1") + shipped("A-2", channel: "AMAZON-DE", ref: "302-1-2")
