@@ -103,7 +103,7 @@ def check_prerequisites(binary):
     """Stops with a helpful message when something the benchmark needs is missing."""
     if not binary.is_file() or not os.access(binary, os.X_OK):
         raise BenchError(f"podtrack binary not found at {binary}\n"
-                         f"build it first:  cd {REPO} && swift build -c release")
+                         f"build it first:  cd {REPO} && swift build -c release --static-swift-stdlib")
     for script in (GEN_DROPS, CHECK_OUTBOX):
         if not script.is_file():
             raise BenchError(f"{script} not found: the benchmark needs ../shared beside the repository")
