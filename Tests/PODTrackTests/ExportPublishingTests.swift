@@ -51,6 +51,18 @@ import PODTrackCore
         #expect(try engine.runOnce().pickedUp == 0, "a receipt is recorded once")
     }
 
+    @Test func anOutboxFolderThatCannotBeListedIsAnErrorNotAPickup() throws {
+        let fixture = try SiteFixture()
+        try fixture.drop("acme", "erp", "ORDERS_1.csv", Data((Self.header + shipped("A-1", ref: "#1")).utf8))
+        let engine = try Engine(site: fixture.site)
+        _ = try engine.runOnce()
+        let shopify = fixture.site.outbox(tenant: "acme", storefront: "shopify-eu")
+        try FileManager.default.removeItem(at: shopify)
+        try Data("not a folder".utf8).write(to: shopify)
+        #expect(throws: (any Error).self) { try engine.runOnce() }
+        #expect(try engine.ledger.exportsWaitingForPickup().map(\.file) == ["shopify-000001.csv"])
+    }
+
     @Test func resendRepublishesTheSameRowsUnderANewNameButNotForAmazon() throws {
         let fixture = try SiteFixture()
         let rows = shipped("A-1", ref: "#1") + shipped("A-2", channel: "AMAZON-DE", ref: "302-1-2")
