@@ -10,7 +10,7 @@ struct OrderViewLoader {
     init(database: Database) throws {
         header = try database.cached("SELECT channel, channel_ref FROM orders WHERE tenant = ? AND order_no = ?")
         lines = try database.cached("""
-            SELECT \(OrderViewParts.lineColumns("l")) FROM lines l WHERE l.tenant = ? AND l.order_no = ? ORDER BY l.line_no
+            SELECT \(OrderViewParts.lineColumns("l")) FROM lines l WHERE l.tenant = ? AND l.order_no = ?
             """)
         shipment = try database.cached("SELECT \(OrderViewParts.shipmentColumns("s")) FROM shipments s WHERE s.tenant = ? AND s.tracking = ?")
     }

@@ -1,8 +1,9 @@
 import PODTrackCore
 
-/// An order's view as its rows are read: the order's header, its lines (in any order; the view
-/// has them in line order) and the shipment rows of their tracking numbers. Shared by `OrderViewLoader` (one order, three
-/// queries) and `StorefrontExport` (every changed order, one joined query).
+/// An order's view as its rows are read: the order's header, its lines (in any order: the view
+/// puts them in line order) and the shipment rows of their tracking numbers. Shared by
+/// `OrderViewLoader` (one order, three queries) and `StorefrontExport` (every changed order, one
+/// joined query).
 struct OrderViewParts {
     let tenant: String
     let orderNo: String
