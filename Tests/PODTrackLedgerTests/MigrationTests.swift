@@ -70,4 +70,28 @@ import PODTrackCore
         #expect(scanned.orphansHeld == 0)
         #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.shipments.first?.visibleState == .delivered)
     }
+    @Test func aVersion7LedgerStillKnowsWhatItToldEachStorefront() throws {
+        let folder = try LedgerFolder()
+        let shipped = ExportRow(key: "A-1/1", cells: ["A-1", "shipped", "2026-11-30T10:00:00Z"], volatileCells: [2])
+        do {
+            let old = try Database(path: folder.ledgerPath)
+            try Migrations.migrate(old, upTo: 7)
+            try old.execute("INSERT INTO exports (id, tenant, storefront, seq, file, rows, created_at) VALUES (1, 'acme', 's', 1, 'f-1', 1, 0)")
+            try old.cached("INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES ('acme', 's', ?, ?, 1)")
+                .run(.text(shipped.key), .text(shipped.visibleText))
+        }
+        let ledger = try folder.open()
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
+        var news: [Bool] = []
+        _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+            var later = shipped
+            later.cells[2] = "2026-12-01T08:00:00Z"
+            var delivered = shipped
+            delivered.cells[1] = "delivered"
+            news = try [later, delivered, ExportRow(key: "A-1/2", cells: ["A-1", "shipped"])].map { try export.isNews($0, once: false) }
+            return nil
+        }
+        #expect(news == [false, true, true], "the row told under schema 7 is still told; a change and a new row are news")
+    }
 }
+

@@ -16,10 +16,17 @@ public struct ExportRow: Sendable, Equatable {
         self.isStorefrontDefault = isStorefrontDefault
     }
 
-    /// What the storefront sees of the row, minus volatile cells: equal digests mean nothing to tell.
-    public var digest: String {
+    /// What the storefront sees of the row, minus volatile cells: its other cells joined by U+001F.
+    public var visibleText: String {
         cells.indices.filter { !volatileCells.contains($0) }.map { cells[$0] }.joined(separator: "\u{1F}")
     }
+
+    /// The digest of `visibleText`, what the ledger remembers of a row told: equal digests mean
+    /// nothing to tell.
+    public var digest: RecordDigest { Self.digest(ofVisibleText: visibleText) }
+
+    /// The digest of a row's `visibleText` (schema 7 kept the text itself).
+    public static func digest(ofVisibleText text: String) -> RecordDigest { RecordDigest(of: text.utf8) }
 }
 
 /// A storefront's import format: its file name, header and rows for an order.

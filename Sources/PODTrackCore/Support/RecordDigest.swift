@@ -3,7 +3,8 @@
 /// (a row under its file's header, read by one revision of its source definition).
 ///
 /// Not a cryptographic hash: two different records share a digest with odds of about 2⁻¹²⁸, which
-/// is what the memory of re-delivered rows relies on; nothing else is trusted to it.
+/// is what the memory of re-delivered rows and the ledger's record of rows told (`ExportRow.digest`)
+/// rely on; nothing else is trusted to it.
 public struct RecordDigest: Sendable, Hashable, Comparable {
     public var low: UInt64
     public var high: UInt64

@@ -26,6 +26,14 @@ enum RecordDigestCoding {
         withUnsafeBytes(of: digest.high.littleEndian) { blob.append(contentsOf: $0) }
     }
 
+    /// The 16 bytes of `digest`, as `encode` lays them out.
+    static func bytes(_ digest: RecordDigest) -> [UInt8] {
+        var blob: [UInt8] = []
+        blob.reserveCapacity(size)
+        encode(digest, into: &blob)
+        return blob
+    }
+
     /// Appends the digests `blob` holds to `digests`.
     static func decode(_ blob: [UInt8], into digests: inout [RecordDigest]) {
         blob.withUnsafeBytes { bytes in

@@ -23,7 +23,7 @@ public final class StorefrontExport {
     private var recordID: Int64?
     private let cursor: Int64
     private var throughSeq: Int64
-    private let toldDigest: Statement
+    private let toldSame: Statement
     private let recordTold: Statement
     private let recordExportRow: Statement
     public private(set) var rows = 0
@@ -41,10 +41,10 @@ public final class StorefrontExport {
             .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
         throughSeq = cursor
         seq = try ExportRecords.nextSeq(database, tenant: tenant, storefront: storefront)
-        toldDigest = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
+        toldSame = try database.cached("SELECT digest = ? FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
         recordTold = try database.cached("""
-            INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest, export_id = excluded.export_id
+            INSERT INTO told (tenant, storefront, row_key, digest) VALUES (?, ?, ?, ?)
+            ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest
             """)
         recordExportRow = try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
     }
@@ -108,17 +108,19 @@ public final class StorefrontExport {
     /// storefront assumes anyway), or told differently (with `once`, a row told before is never
     /// told again). A snapshot tells every row again, except once-only rows.
     public func isNews(_ row: ExportRow, once: Bool) throws -> Bool {
-        let told = try toldDigest.first([.text(tenant), .text(storefront), .text(row.key)]) { $0.text(0) }
-        guard let told else { return !row.isStorefrontDefault }
+        let toldSame = try toldSame.first([.blob(RecordDigestCoding.bytes(row.digest)), .text(tenant), .text(storefront), .text(row.key)]) {
+            $0.int(0) != 0
+        }
+        guard let toldSame else { return !row.isStorefrontDefault }
         if once { return false }
-        return scope == .snapshot || told != row.digest
+        return scope == .snapshot || !toldSame
     }
 
     /// Records that `row` of `order` is in this export.
     public func markTold(_ row: ExportRow, order: String) throws {
         let exportID = try exportID()
         rows += 1
-        try recordTold.run(.text(tenant), .text(storefront), .text(row.key), .text(row.digest), .integer(exportID))
+        try recordTold.run(.text(tenant), .text(storefront), .text(row.key), .blob(RecordDigestCoding.bytes(row.digest)))
         try recordExportRow.run(.integer(exportID), .text(order), .text(row.key))
     }
 

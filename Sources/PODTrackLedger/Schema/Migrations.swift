@@ -173,6 +173,18 @@ enum Migrations {
             UNIQUE (tenant, source, chunk)
         );
         """,
+        // 8: a row told is remembered by its digest (`ExportRow.digest`, 16 bytes) instead of its
+        // visible text, and without the export that told it, which `export_rows` keeps: every
+        // round rewrites the `told` rows of the orders it touched
+        """
+        CREATE TABLE told_v8 (
+            tenant TEXT NOT NULL, storefront TEXT NOT NULL, row_key TEXT NOT NULL, digest BLOB NOT NULL,
+            PRIMARY KEY (tenant, storefront, row_key)
+        ) WITHOUT ROWID;
+        INSERT INTO told_v8 SELECT tenant, storefront, row_key, \(ToldDigestUpgrade.function)(digest) FROM told;
+        DROP TABLE told;
+        ALTER TABLE told_v8 RENAME TO told;
+        """,
     ]
 
     /// Brings `database` up to schema `version` (the latest unless a test asks for an older one),
@@ -185,6 +197,7 @@ enum Migrations {
         if current < version {
             try HistoryTextUpgrade.define(on: database)
             try HistoryTagUpgrade.define(on: database)
+            try ToldDigestUpgrade.define(on: database)
         }
         for (offset, sql) in all.prefix(version).enumerated().dropFirst(current) {
             try database.transaction {
