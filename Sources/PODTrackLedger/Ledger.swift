@@ -43,7 +43,12 @@ public final class Ledger {
             PRAGMA foreign_keys = OFF;
             PRAGMA cache_size = -16384;
             """)
+        try database.keepWriteAheadLog()
         try Migrations.migrate(database)
+    }
+
+    deinit {
+        database.recycleWriteAheadLog()
     }
 }
 

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import PODTrackCore
+@testable import PODTrackLedger
+
+/// The ledger's write-ahead log file outlives the process, restarted, so the next pass writes
+/// into pages the file already has and opens it without replaying it (`WriteAheadLogReuse`).
+@Suite struct WriteAheadLogTests {
+    /// Enough orders for the pass to write many pages into the log.
+    private static let orders = (1...2_000).map { TestEvents.erp("A-\($0)", 1, .received, at: Int64($0)) }
+
+    private func logFrames(_ folder: LedgerFolder) throws -> Int64? {
+        try Database(path: folder.ledgerPath).cached("PRAGMA wal_checkpoint(PASSIVE)").first { $0.int(1) }
+    }
+
+    private func logSize(_ folder: LedgerFolder) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: folder.ledgerPath + "-wal")[.size] as? Int) ?? 0
+    }
+
+    @Test func aClosedLedgerLeavesItsLogRestartedWithNothingToReplay() throws {
+        let folder = try LedgerFolder()
+        try folder.open().apply(Self.orders)
+        #expect(logSize(folder) > 10 * Ledger.pageSize, "the log file is kept at the size the pass made it")
+        #expect(try logFrames(folder) == 1, "only the commit that restarted the log counts; the pass's frames are behind it")
+        #expect(try folder.open().rows("SELECT count(*) FROM orders") == ["2000"])
+    }
+
+    @Test func aLedgerClosingWhileAnotherConnectionReadsLeavesTheLogWholeAndLosesNothing() throws {
+        let folder = try LedgerFolder()
+        let reader = try Database(path: folder.ledgerPath)
+        do {
+            let ledger = try folder.open()
+            try ledger.apply(Self.orders)
+            try reader.execute("BEGIN")
+            #expect(try reader.cached("SELECT count(*) FROM orders").first { $0.int(0) } == 2000)
+        }
+        try reader.execute("COMMIT")
+        #expect(try logFrames(folder) ?? 0 > 1, "the reader kept the log from being restarted")
+        #expect(try folder.open().rows("SELECT count(*) FROM orders") == ["2000"])
+    }
+}
