@@ -70,6 +70,7 @@ import PODTrackCore
         #expect(scanned.orphansHeld == 0)
         #expect(try ledger.orderView(tenant: "acme", orderNo: "A-1")?.shipments.first?.visibleState == .delivered)
     }
+
     @Test func aVersion7LedgerStillKnowsWhatItToldEachStorefront() throws {
         let folder = try LedgerFolder()
         let shipped = ExportRow(key: "A-1/1", cells: ["A-1", "shipped", "2026-11-30T10:00:00Z"], volatileCells: [2])
@@ -94,4 +95,3 @@ import PODTrackCore
         #expect(news == [false, true, true], "the row told under schema 7 is still told; a change and a new row are news")
     }
 }
-
