@@ -12,7 +12,7 @@ enum ReadAhead {
 
     static func read(path: String, source: CompiledSource, resume: ResumePoint?, previous: RecordMemory?,
                      into output: DropOutput) throws -> DropCounts {
-        let channel = BatchChannel(capacity: batchesAhead)
+        let channel = BoundedChannel<ReadAheadMessage>(capacity: batchesAhead)
         let reader = Thread {
             let batcher = BatchingOutput(channel: channel)
             do {
@@ -62,64 +62,12 @@ private enum ReadAheadMessage: Sendable {
     case failed(any Error)
 }
 
-/// A bounded queue between the reading thread and the applying one.
-private final class BatchChannel: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let capacity: Int
-    /// At most `capacity` batches and the last message: taking from the front is cheap enough.
-    private var queue: [ReadAheadMessage] = []
-    private var closed = false
-    private var cancelled = false
-
-    init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    /// Queues a batch, waiting while the queue is full; throws once the applier gave up.
-    func put(_ items: [ReadAheadMessage.Item]) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= capacity, !cancelled { condition.wait() }
-        if cancelled { throw CancellationError() }
-        queue.append(.batch(items))
-        condition.broadcast()
-    }
-
-    /// The reader's last message: how the file ended.
-    func close(_ end: ReadAheadMessage) {
-        condition.lock()
-        defer { condition.unlock() }
-        queue.append(end)
-        closed = true
-        condition.broadcast()
-    }
-
-    /// The next message, waiting for one.
-    func take() -> ReadAheadMessage {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.isEmpty { condition.wait() }
-        let message = queue.removeFirst()
-        condition.broadcast()
-        return message
-    }
-
-    /// Stops the reader and waits until it has let go of the file.
-    func cancelAndWait() {
-        condition.lock()
-        defer { condition.unlock() }
-        cancelled = true
-        condition.broadcast()
-        while !closed { condition.wait() }
-    }
-}
-
 /// The reading thread's output: collects events and rejects into batches for the channel.
 private final class BatchingOutput: DropOutput {
-    private let channel: BatchChannel
+    private let channel: BoundedChannel<ReadAheadMessage>
     private var pending: [ReadAheadMessage.Item] = []
 
-    init(channel: BatchChannel) {
+    init(channel: BoundedChannel<ReadAheadMessage>) {
         self.channel = channel
         pending.reserveCapacity(ReadAhead.batchSize)
     }
@@ -132,7 +80,7 @@ private final class BatchingOutput: DropOutput {
 
     func flush() throws {
         guard !pending.isEmpty else { return }
-        try channel.put(pending)
+        try channel.put(.batch(pending))
         pending = []
         pending.reserveCapacity(ReadAhead.batchSize)
     }
