@@ -25,7 +25,7 @@ import Testing
         let folder = try LedgerFolder()
         let ledger = try folder.open()
         var plan: [String] = []
-        try ledger.database.cached("EXPLAIN QUERY PLAN " + StorefrontExport.changedOrdersSQL).forEachRow { plan.append($0.text(3)) }
+        try ledger.database.cached("EXPLAIN QUERY PLAN " + ChangedOrdersQuery.sql).forEachRow { plan.append($0.text(3)) }
         #expect(plan.contains { $0.contains("SEARCH journal USING INTEGER PRIMARY KEY (rowid>?)") }, "\(plan)")
         #expect(plan.contains { $0.contains("SEARCH o USING PRIMARY KEY (tenant=? AND order_no=?)") }, "\(plan)")
         #expect(plan.contains { $0.contains("SEARCH l USING PRIMARY KEY (tenant=? AND order_no=?)") }, "\(plan)")

@@ -26,11 +26,15 @@ public final class StorefrontExport {
     private let toldSame: Statement
     private let recordTold: Statement
     private let recordExportRow: Statement
+    /// The ledger file to read the orders from on a second connection, or nil to read them on
+    /// this one (`forEachChangedOrder`).
+    private let readAheadPath: String?
     public private(set) var rows = 0
 
     init(database: Database, tenant: String, storefront: String, channel: String, scope: ExportScope,
-         fileName: @escaping (Int) -> String, createdAt: Int64) throws {
+         fileName: @escaping (Int) -> String, createdAt: Int64, readAheadPath: String?) throws {
         self.database = database
+        self.readAheadPath = readAheadPath
         self.tenant = tenant
         self.storefront = storefront
         self.channel = channel
@@ -61,48 +65,20 @@ public final class StorefrontExport {
     }
 
     /// Calls `body` with every order of this storefront's channel the export covers, once each,
-    /// by order number. The journal is read from the cursor on (all tenants share the sequence, so
-    /// only the new entries are read), and its orders with their lines and shipments: one
-    /// statement for the whole export, not three per order (`changedOrdersSQL`). The cursor then
-    /// moves past every entry, other tenants' and other channels' included.
+    /// by order number (`ChangedOrdersQuery`), read ahead on a connection of its own unless the
+    /// export runs inside a caller's transaction, whose changes only this connection sees. The
+    /// cursor then moves past every journal entry, other tenants' and other channels' included.
     public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
-        var order: OrderViewParts?
-        try database.cached(Self.changedOrdersSQL)
-            .forEachRow([.integer(scope == .snapshot ? 0 : cursor), .text(tenant), .text(channel)]) { row in
-                let orderNo = row.text(0)
-                if order?.orderNo != orderNo {
-                    if let order { try body(order.view) }
-                    order = OrderViewParts(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: row.text(1))
-                }
-                guard !row.isNull(Self.lineColumn) else { return }
-                order?.addLine(row, from: Self.lineColumn)
-                if !row.isNull(Self.shipmentColumn) {
-                    order?.addShipment(row.text(Self.shipmentColumn), row, from: Self.shipmentColumn + 1)
-                }
-            }
-        if let order { try body(order.view) }
+        let query = ChangedOrdersQuery(since: scope == .snapshot ? 0 : cursor, tenant: tenant, channel: channel)
+        if let path = readAheadPath {
+            try ChangedOrdersAhead.forEach(path: path, query: query, body)
+        } else {
+            try query.forEach(in: database, body)
+        }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
             throughSeq = max(throughSeq, newest)
         }
     }
-
-    /// Where `changedOrdersSQL`'s line columns start, and its shipment's (tracking, then the rest).
-    private static let lineColumn: Int32 = 2
-    private static let shipmentColumn = lineColumn + OrderViewParts.lineColumnCount
-
-    /// The orders of a tenant's channel journaled after a sequence number, each with its lines and
-    /// the shipment row each line names, if any (`OrderViewParts`), in order-number order: SQLite
-    /// walks the journaled numbers as a sorted list and reads each order's rows by key, so the
-    /// pages of the orders, lines and shipments tables are visited in order, each about once, and
-    /// nothing is sorted (the journal's own order jumped across the whole table, page after page).
-    static let changedOrdersSQL = """
-        SELECT o.order_no, o.channel_ref, \(OrderViewParts.lineColumns("l")), s.tracking, \(OrderViewParts.shipmentColumns("s"))
-        FROM orders o
-        LEFT JOIN lines l ON l.tenant = o.tenant AND l.order_no = o.order_no
-        LEFT JOIN shipments s ON s.tenant = l.tenant AND s.tracking = l.tracking
-        WHERE o.tenant = ?2 AND o.order_no IN (SELECT order_no FROM journal WHERE seq > ?1 AND tenant = ?2) AND o.channel = ?3
-        ORDER BY o.order_no
-        """
 
     /// True when `row` tells the storefront something new: never told (unless it is what the
     /// storefront assumes anyway), or told differently (with `once`, a row told before is never
@@ -144,9 +120,10 @@ extension Ledger {
     public func export(tenant: String, storefront: String, channel: String, scope: ExportScope = .changes, createdAt: Int64,
                        fileName: @escaping (Int) -> String, _ body: (StorefrontExport) throws -> String?) throws -> (seq: Int, rows: Int) {
         journaledOrders.removeAll()
+        let readAheadPath = database.isInTransaction ? nil : database.path
         return try database.transaction {
             let export = try StorefrontExport(database: database, tenant: tenant, storefront: storefront, channel: channel,
-                                              scope: scope, fileName: fileName, createdAt: createdAt)
+                                              scope: scope, fileName: fileName, createdAt: createdAt, readAheadPath: readAheadPath)
             let fingerprint = try body(export)
             try export.finish(fingerprint: fingerprint)
             return (export.seq, export.rows)

@@ -63,6 +63,12 @@ public final class Database {
         }
     }
 
+    /// The database file's path, or nil for an in-memory or temporary database.
+    var path: String? {
+        guard let name = sqlite3_db_filename(handle, "main"), name.pointee != 0 else { return nil }
+        return String(cString: name)
+    }
+
     /// True while a transaction is open.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 

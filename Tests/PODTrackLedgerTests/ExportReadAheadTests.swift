@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import PODTrackCore
+@testable import PODTrackLedger
+
+/// An export reads its orders ahead on a connection of its own (`ChangedOrdersAhead`): it sees
+/// what was committed, a caller's open transaction is read on the caller's connection, and a
+/// failing export stops the reader and leaves the ledger as it was.
+@Suite struct ExportReadAheadTests {
+    let folder: LedgerFolder
+    let ledger: Ledger
+
+    init() throws {
+        folder = try LedgerFolder()
+        ledger = try folder.open()
+    }
+
+    /// More orders than the reader holds ahead, so it is still reading when the export fails.
+    private static let orderCount = ChangedOrdersAhead.batchSize * (ChangedOrdersAhead.batchesAhead + 4)
+
+    private func exportedOrders(failingAt failure: Int? = nil) throws -> [String] {
+        var read: [String] = []
+        _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+            try export.forEachChangedOrder { order in
+                if read.count == failure { throw DropFailure("the file system is full", hint: "") }
+                read.append(order.orderNo)
+                let row = ExportRow(key: order.orderNo, cells: [order.orderNo])
+                if try export.isNews(row, once: false) { try export.markTold(row, order: order.orderNo) }
+            }
+            return "fingerprint"
+        }
+        return read
+    }
+
+    @Test func everyCommittedOrderIsReadOnceInOrderAcrossBatches() throws {
+        let numbers = (1...Self.orderCount).map { String(format: "A-%05d", $0) }
+        try ledger.apply(numbers.reversed().map { TestEvents.erp($0, 1, .received, at: 100) })
+        #expect(try exportedOrders() == numbers)
+        #expect(try exportedOrders().isEmpty, "the cursor moved past them all")
+    }
+
+    @Test func anExportInsideACallersTransactionReadsWhatItChanged() throws {
+        var read: [String] = []
+        try ledger.database.transaction {
+            try ledger.database.execute("""
+                INSERT INTO orders (tenant, order_no, channel, channel_ref) VALUES ('acme', 'A-1', 'SHOPIFY-EU', '#1');
+                INSERT INTO journal (tenant, order_no, drop_id) VALUES ('acme', 'A-1', 0);
+                """)
+            read = try exportedOrders()
+        }
+        #expect(read == ["A-1"], "the uncommitted order is read on the caller's connection")
+    }
+
+    @Test func aFailingExportStopsTheReaderAndLeavesNothingBehind() throws {
+        try ledger.apply((1...Self.orderCount).map { TestEvents.erp("A-\($0)", 1, .received, at: 100) })
+        #expect(throws: DropFailure.self) { try exportedOrders(failingAt: 10) }
+        #expect(try ledger.rows("SELECT count(*) FROM told") == ["0"])
+        #expect(try exportedOrders().count == Self.orderCount, "the cursor did not move; the next export reads them all")
+    }
+}
