@@ -11,6 +11,10 @@ import PODTrackCore
 enum ChangedOrdersAhead {
     static let batchSize = 256
     static let batchesAhead = 4
+    /// The reading connection's page cache: the orders and their lines are read in key order,
+    /// each page about once, so a small cache serves, and the pass's peak memory stays where the
+    /// applying connection's cache puts it.
+    static let cacheKiB = 512
 
     /// Calls `body` with each order the export covers, in order-number order, read from the
     /// ledger file at `path`.
@@ -19,6 +23,7 @@ enum ChangedOrdersAhead {
         let reader = Thread {
             do {
                 let database = try Database(path: path, readOnly: true)
+                try database.execute("PRAGMA cache_size = -\(cacheKiB)")
                 var batch: [OrderView] = []
                 batch.reserveCapacity(batchSize)
                 try query.forEach(in: database) { order in
