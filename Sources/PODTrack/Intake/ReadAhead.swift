@@ -1,4 +1,3 @@
-import Foundation
 import PODTrackCore
 import PODTrackLedger
 
@@ -12,81 +11,37 @@ enum ReadAhead {
 
     static func read(path: String, source: CompiledSource, resume: ResumePoint?, previous: RecordMemory?,
                      into output: DropOutput) throws -> DropCounts {
-        let channel = BoundedChannel<ReadAheadMessage>(capacity: batchesAhead)
-        let reader = Thread {
-            let batcher = BatchingOutput(channel: channel)
-            do {
-                let counts = try DropFileReader.read(path: path, source: source, into: batcher, resume: resume, previous: previous)
-                try batcher.flush()
-                channel.close(.finished(counts))
-            } catch {
-                channel.close(.failed(error))
+        // The main thread's stack, so a reader runs the same on either thread.
+        try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, stackSize: 8 << 20, produce: { sink in
+            try DropFileReader.read(path: path, source: source, into: SinkOutput(sink: sink), resume: resume, previous: previous)
+        }, consume: { item in
+            switch item {
+            case .event(let event): try output.accept(event)
+            case .reject(let row): try output.reject(row)
+            case .remember(let digest): try output.remember(digest)
             }
-        }
-        reader.stackSize = 8 << 20  // the main thread's, so a reader runs the same on either thread
-        reader.start()
-        do {
-            while true {
-                switch channel.take() {
-                case .batch(let items):
-                    for item in items {
-                        switch item {
-                        case .event(let event): try output.accept(event)
-                        case .reject(let row): try output.reject(row)
-                        case .remember(let digest): try output.remember(digest)
-                        }
-                    }
-                case .finished(let counts):
-                    return counts
-                case .failed(let error):
-                    throw error
-                }
-            }
-        } catch {
-            channel.cancelAndWait()
-            throw error
-        }
+        })
     }
 }
 
-/// What the reading thread hands over: a batch of items, then how the file ended.
-private enum ReadAheadMessage: Sendable {
-    enum Item: Sendable {
-        case event(StatusEvent)
-        case reject(RejectedRow)
-        case remember(RecordDigest)
-    }
-
-    case batch([Item])
-    case finished(DropCounts)
-    case failed(any Error)
+/// What the reading thread hands over, in file order.
+private enum ReadAheadItem: Sendable {
+    case event(StatusEvent)
+    case reject(RejectedRow)
+    case remember(RecordDigest)
 }
 
-/// The reading thread's output: collects events and rejects into batches for the channel.
-private final class BatchingOutput: DropOutput {
-    private let channel: BoundedChannel<ReadAheadMessage>
-    private var pending: [ReadAheadMessage.Item] = []
+/// The reading thread's output: every event, reject and digest goes into the sink.
+private final class SinkOutput: DropOutput {
+    private let sink: BatchSink<ReadAheadItem>
 
-    init(channel: BoundedChannel<ReadAheadMessage>) {
-        self.channel = channel
-        pending.reserveCapacity(ReadAhead.batchSize)
+    init(sink: BatchSink<ReadAheadItem>) {
+        self.sink = sink
     }
 
-    func accept(_ event: StatusEvent) throws { try add(.event(event)) }
+    func accept(_ event: StatusEvent) throws { try sink.put(.event(event)) }
 
-    func reject(_ row: RejectedRow) throws { try add(.reject(row)) }
+    func reject(_ row: RejectedRow) throws { try sink.put(.reject(row)) }
 
-    func remember(_ digest: RecordDigest) throws { try add(.remember(digest)) }
-
-    func flush() throws {
-        guard !pending.isEmpty else { return }
-        try channel.put(.batch(pending))
-        pending = []
-        pending.reserveCapacity(ReadAhead.batchSize)
-    }
-
-    private func add(_ item: ReadAheadMessage.Item) throws {
-        pending.append(item)
-        if pending.count >= ReadAhead.batchSize { try flush() }
-    }
+    func remember(_ digest: RecordDigest) throws { try sink.put(.remember(digest)) }
 }

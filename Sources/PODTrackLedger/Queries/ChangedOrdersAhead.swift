@@ -1,4 +1,3 @@
-import Foundation
 import PODTrackCore
 
 /// Reads an export's changed orders (`ChangedOrdersQuery`) on a connection and a
@@ -19,45 +18,10 @@ enum ChangedOrdersAhead {
     /// Calls `body` with each order the export covers, in order-number order, read from the
     /// ledger file at `path`.
     static func forEach(path: String, query: ChangedOrdersQuery, _ body: (OrderView) throws -> Void) throws {
-        let channel = BoundedChannel<Message>(capacity: batchesAhead)
-        let reader = Thread {
-            do {
-                let database = try Database(path: path, readOnly: true)
-                try database.execute("PRAGMA cache_size = -\(cacheKiB)")
-                var batch: [OrderView] = []
-                batch.reserveCapacity(batchSize)
-                try query.forEach(in: database) { order in
-                    batch.append(order)
-                    if batch.count >= batchSize {
-                        try channel.put(.orders(batch))
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !batch.isEmpty { try channel.put(.orders(batch)) }
-                channel.close(.finished)
-            } catch {
-                channel.close(.failed(error))
-            }
-        }
-        reader.start()
-        do {
-            while true {
-                switch channel.take() {
-                case .orders(let orders): for order in orders { try body(order) }
-                case .finished: return
-                case .failed(let error): throw error
-                }
-            }
-        } catch {
-            channel.cancelAndWait()
-            throw error
-        }
-    }
-
-    /// What the reading thread hands over: a batch of orders, then how the read ended.
-    enum Message: Sendable {
-        case orders([OrderView])
-        case finished
-        case failed(any Error)
+        try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, produce: { sink in
+            let database = try Database(path: path, readOnly: true)
+            try database.execute("PRAGMA cache_size = -\(cacheKiB)")
+            try query.forEach(in: database) { try sink.put($0) }
+        }, consume: body)
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Runs a producer on a thread of its own while the calling thread consumes what it produces:
+/// items travel in batches through a bounded queue, so the producer runs at most `batchesAhead`
+/// batches ahead and memory does not follow the size of the input. When consuming fails, the
+/// producer is stopped (its next hand-over throws) and waited for before `run` returns, so
+/// nothing still runs behind the caller.
+public enum ProducerThread {
+    /// Calls `consume` with every item `produce` puts into its sink, in order, and returns how
+    /// `produce` ended (or throws its error, or `consume`'s).
+    public static func run<Item: Sendable, Ending: Sendable>(
+        batchSize: Int, batchesAhead: Int, stackSize: Int? = nil,
+        produce: @escaping @Sendable (BatchSink<Item>) throws -> Ending,
+        consume: (Item) throws -> Void
+    ) throws -> Ending {
+        let channel = BoundedChannel<ProducerMessage<Item, Ending>>(capacity: batchesAhead)
+        let producer = Thread {
+            let sink = BatchSink<Item>(batchSize: batchSize) { try channel.put(.batch($0)) }
+            do {
+                let ending = try produce(sink)
+                try sink.flush()
+                channel.close(.finished(ending))
+            } catch {
+                channel.close(.failed(error))
+            }
+        }
+        if let stackSize { producer.stackSize = stackSize }
+        producer.start()
+        do {
+            while true {
+                switch channel.take() {
+                case .batch(let items): for item in items { try consume(item) }
+                case .finished(let ending): return ending
+                case .failed(let error): throw error
+                }
+            }
+        } catch {
+            channel.cancelAndWait()
+            throw error
+        }
+    }
+}
+
+/// Where a producer puts its items: gathered into batches for the consuming thread.
+public final class BatchSink<Item> {
+    private let batchSize: Int
+    private let send: ([Item]) throws -> Void
+    private var pending: [Item] = []
+
+    fileprivate init(batchSize: Int, send: @escaping ([Item]) throws -> Void) {
+        self.batchSize = batchSize
+        self.send = send
+        pending.reserveCapacity(batchSize)
+    }
+
+    /// Adds `item`; a full batch goes to the consumer, waiting while it is behind. Throws once
+    /// the consumer gave up.
+    public func put(_ item: Item) throws {
+        pending.append(item)
+        if pending.count >= batchSize { try flush() }
+    }
+
+    fileprivate func flush() throws {
+        guard !pending.isEmpty else { return }
+        try send(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
+/// What the producing thread hands over: a batch of items, then how it ended.
+private enum ProducerMessage<Item: Sendable, Ending: Sendable>: Sendable {
+    case batch([Item])
+    case finished(Ending)
+    case failed(any Error)
+}
+
+/// The bounded queue between the two threads.
+private final class BoundedChannel<Message: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let capacity: Int
+    /// At most `capacity` messages and the last one: taking from the front is cheap enough.
+    private var queue: [Message] = []
+    private var closed = false
+    private var cancelled = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Queues `message`, waiting while the queue is full; throws once the consumer gave up.
+    func put(_ message: Message) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= capacity, !cancelled { condition.wait() }
+        if cancelled { throw CancellationError() }
+        queue.append(message)
+        condition.broadcast()
+    }
+
+    /// The producer's last message, queued whatever the queue holds.
+    func close(_ last: Message) {
+        condition.lock()
+        defer { condition.unlock() }
+        queue.append(last)
+        closed = true
+        condition.broadcast()
+    }
+
+    /// The next message, waiting for one.
+    func take() -> Message {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty { condition.wait() }
+        let message = queue.removeFirst()
+        condition.broadcast()
+        return message
+    }
+
+    /// Stops the producer and waits until it has closed.
+    func cancelAndWait() {
+        condition.lock()
+        defer { condition.unlock() }
+        cancelled = true
+        condition.broadcast()
+        while !closed { condition.wait() }
+    }
+}
