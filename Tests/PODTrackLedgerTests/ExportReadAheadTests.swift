@@ -25,7 +25,7 @@ import PODTrackCore
                 if read.count == failure { throw DropFailure("the file system is full", hint: "") }
                 read.append(order.orderNo)
                 let row = ExportRow(key: order.orderNo, cells: [order.orderNo])
-                if try export.isNews(row, once: false) { try export.markTold(row, order: order.orderNo) }
+                _ = try export.tell(row, of: order.orderNo, once: false)
             }
             return "fingerprint"
         }

@@ -171,7 +171,7 @@ import PODTrackCore
             try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
                 try export.forEachChangedOrder { order in
                     let row = ExportRow(key: order.orderNo, cells: [order.shipments.first?.visibleState.rawValue ?? ""])
-                    if try export.isNews(row, once: once) { try export.markTold(row, order: order.orderNo) }
+                    _ = try export.tell(row, of: order.orderNo, once: once)
                 }
                 return "fingerprint"
             }.rows

@@ -89,7 +89,7 @@ import PODTrackCore
             later.cells[2] = "2026-12-01T08:00:00Z"
             var delivered = shipped
             delivered.cells[1] = "delivered"
-            news = try [later, delivered, ExportRow(key: "A-1/2", cells: ["A-1", "shipped"])].map { try export.isNews($0, once: false) }
+            news = try [later, delivered, ExportRow(key: "A-1/2", cells: ["A-1", "shipped"])].map { try export.tell($0, of: "A-1", once: false) }
             return nil
         }
         #expect(news == [false, true, true], "the row told under schema 7 is still told; a change and a new row are news")

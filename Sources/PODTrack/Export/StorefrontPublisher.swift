@@ -31,13 +31,12 @@ struct StorefrontPublisher {
             let path = files.staging.appendingPathComponent(files.name(export.seq))
             var writer: ExportWriter?
             try export.forEachChangedOrder { order in
-                for row in format.rows(for: order, storefront: storefront) where try export.isNews(row, once: format.sendsEachRowOnce) {
+                for row in format.rows(for: order, storefront: storefront) where try export.tell(row, of: order.orderNo, once: format.sendsEachRowOnce) {
                     if writer == nil {
                         writer = try ExportWriter(format: format, path: path.path, mode: storefront.fileMode,
                                                   neutralizeFormulas: storefront.neutralizeFormulas)
                     }
                     try writer?.append(row.cells)
-                    try export.markTold(row, order: order.orderNo)
                 }
             }
             guard var finished = writer else { return nil }

@@ -80,24 +80,20 @@ public final class StorefrontExport {
         }
     }
 
-    /// True when `row` tells the storefront something new: never told (unless it is what the
-    /// storefront assumes anyway), or told differently (with `once`, a row told before is never
-    /// told again). A snapshot tells every row again, except once-only rows.
-    public func isNews(_ row: ExportRow, once: Bool) throws -> Bool {
-        let toldSame = try toldSame.first([.blob(RecordDigestCoding.bytes(row.digest)), .text(tenant), .text(storefront), .text(row.key)]) {
-            $0.int(0) != 0
-        }
-        guard let toldSame else { return !row.isStorefrontDefault }
-        if once { return false }
-        return scope == .snapshot || !toldSame
-    }
-
-    /// Records that `row` of `order` is in this export.
-    public func markTold(_ row: ExportRow, order: String) throws {
+    /// Records `row` of `order` as told in this export and returns true, when it tells the
+    /// storefront something new: never told (unless it is what the storefront assumes anyway), or
+    /// told differently (with `once`, a row told before is never told again). A snapshot tells
+    /// every row again, except once-only rows. A row that is no news is left as it was told.
+    public func tell(_ row: ExportRow, of order: String, once: Bool) throws -> Bool {
+        let digest = RecordDigestCoding.bytes(row.digest)
+        let toldSame = try toldSame.first([.blob(digest), .text(tenant), .text(storefront), .text(row.key)]) { $0.int(0) != 0 }
+        let isNews = if let toldSame { !once && (scope == .snapshot || !toldSame) } else { !row.isStorefrontDefault }
+        guard isNews else { return false }
         let exportID = try exportID()
         rows += 1
-        try recordTold.run(.text(tenant), .text(storefront), .text(row.key), .blob(RecordDigestCoding.bytes(row.digest)))
+        try recordTold.run(.text(tenant), .text(storefront), .text(row.key), .blob(digest))
         try recordExportRow.run(.integer(exportID), .text(order), .text(row.key))
+        return true
     }
 
     /// Moves the storefront's cursor past the orders read and completes the export's record.
