@@ -37,6 +37,21 @@ import PODTrackCore
         #expect(EventHistory(bytes: history.bytes).entries == entries)
     }
 
+    @Test func aHistoryFindsItsStoredAndItsAddedEntriesAndNoOther() {
+        var stored: [UInt8] = []
+        HistoryCoding.append(Array(entries.prefix(2)), to: &stored, after: nil)
+        var history = EventHistory(bytes: stored)
+        history.append(entries[2])
+        for entry in entries.prefix(3) {
+            #expect(history.contains(occurredAt: entry.occurredAt, state: entry.state, tag: entry.tag))
+        }
+        let first = entries[0]
+        #expect(!history.contains(occurredAt: first.occurredAt, state: first.state, tag: first.tag &+ 1), "another tag")
+        #expect(!history.contains(occurredAt: first.occurredAt + 1, state: first.state, tag: first.tag), "another time")
+        #expect(!history.contains(occurredAt: first.occurredAt, state: .printed, tag: first.tag), "another state")
+        #expect(!EventHistory().contains(occurredAt: first.occurredAt, state: first.state, tag: first.tag))
+    }
+
     @Test func aTenEventHistoryIsSmall() {
         let tenEvents = (0..<10).map { EventHistory.Entry(id: 3_000_000 + Int64($0) * 40_000, occurredAt: 1_792_598_274_000 + Int64($0) * 3_600_000,
                                                           state: .printing) }

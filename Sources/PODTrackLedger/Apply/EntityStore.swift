@@ -129,7 +129,7 @@ final class EntityStore {
         }
         var isHeld = false
         let stored = try select.first(keyValues) { row -> Entity? in
-            var stored = Self.lifecycle(row)
+            let stored = Self.lifecycle(row)
             isHeld = stored.holds(occurredAt: occurredAt, state: state, tag: tag)
             return isHeld ? nil : read(row, stored)
         }

@@ -3,8 +3,8 @@ import PODTrackCore
 /// A line's or shipment's events as stored on its row (see `HistoryCoding`), in the order they
 /// were applied. It is what finds an event delivered twice, what refolds a subject whose events
 /// arrived out of time order and what `explain` follows to the event rows, so the events table
-/// needs no index at all: events are appended. The stored bytes are decoded only when read;
-/// entries added by a drop are kept as values until the row is written.
+/// needs no index at all: events are appended. An entry added is encoded onto the bytes at once,
+/// so a held entity keeps one buffer, the one its row is written from.
 struct EventHistory {
     /// One applied event: its row in `events`, when it happened, the state it reported and its
     /// dedupe tag (`DedupeKey.tag`), which finds the event again when a file delivers it twice.
@@ -15,39 +15,27 @@ struct EventHistory {
         var tag: UInt32 = 0
     }
 
-    private var stored: [UInt8]
-    /// The stored entries, decoded once something needed them.
-    private var storedEntries: [Entry]?
-    private var added: [Entry] = []
+    /// The history as the row stores it.
+    private(set) var bytes: [UInt8]
+    /// The last entry the bytes hold (the next is encoded as its difference), found on the first append.
+    private var last: Entry??
 
     init(bytes: [UInt8] = []) {
-        stored = bytes
+        self.bytes = bytes
     }
 
     mutating func append(_ entry: Entry) {
-        added.append(entry)
+        HistoryCoding.append(entry, to: &bytes, after: last ?? HistoryCoding.last(bytes))
+        last = entry
     }
 
     /// True when an entry happened at `occurredAt` with `state` and `tag`: the same event.
-    mutating func contains(occurredAt: Int64, state: LifecycleState, tag: UInt32) -> Bool {
-        let isSame = { (entry: Entry) in entry.occurredAt == occurredAt && entry.tag == tag && entry.state == state }
-        if added.contains(where: isSame) { return true }
-        if storedEntries == nil { storedEntries = HistoryCoding.decode(stored) }
-        return storedEntries?.contains(where: isSame) ?? false
-    }
-
-    /// The history as the row stores it.
-    var bytes: [UInt8] {
-        guard !added.isEmpty else { return stored }
-        var bytes = stored
-        HistoryCoding.append(added, to: &bytes, after: storedEntries.map { $0.last } ?? HistoryCoding.last(stored))
-        return bytes
+    func contains(occurredAt: Int64, state: LifecycleState, tag: UInt32) -> Bool {
+        HistoryCoding.contains(bytes) { $0.occurredAt == occurredAt && $0.tag == tag && $0.state == state }
     }
 
     /// Every entry, oldest applied first.
-    var entries: [Entry] {
-        (storedEntries ?? HistoryCoding.decode(stored)) + added
-    }
+    var entries: [Entry] { HistoryCoding.decode(bytes) }
 }
 
 /// A line's or shipment's lifecycle: its history and the fold of it. Events in time order fold
@@ -68,7 +56,7 @@ struct SubjectLifecycle {
     }
 
     /// True when the history holds an event that happened at `occurredAt` with `state` and `tag`.
-    mutating func holds(occurredAt: Int64, state: LifecycleState, tag: UInt32) -> Bool {
+    func holds(occurredAt: Int64, state: LifecycleState, tag: UInt32) -> Bool {
         guard occurredAt <= newestAt else { return false }
         return history.contains(occurredAt: occurredAt, state: state, tag: tag)
     }

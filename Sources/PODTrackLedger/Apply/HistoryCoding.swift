@@ -26,34 +26,49 @@ enum HistoryCoding {
     /// what the first difference is taken from).
     static func append(_ entries: [EventHistory.Entry], to bytes: inout [UInt8], after last: EventHistory.Entry?,
                        layout: Layout = .tagged) {
-        var previousID = last?.id ?? 0
-        var previousTime = last?.occurredAt ?? 0
+        var previous = last
         for entry in entries {
-            appendVarint(zigzag(entry.id &- previousID), to: &bytes)
-            appendVarint(zigzag(entry.occurredAt &- previousTime), to: &bytes)
-            bytes.append(codeOfState[entry.state] ?? 0)
-            if layout == .tagged { withUnsafeBytes(of: entry.tag.littleEndian) { bytes.append(contentsOf: $0) } }
-            previousID = entry.id
-            previousTime = entry.occurredAt
+            append(entry, to: &bytes, after: previous, layout: layout)
+            previous = entry
         }
+    }
+
+    /// Appends one entry to `bytes`, whose last entry is `last`.
+    static func append(_ entry: EventHistory.Entry, to bytes: inout [UInt8], after last: EventHistory.Entry?,
+                       layout: Layout = .tagged) {
+        appendVarint(zigzag(entry.id &- (last?.id ?? 0)), to: &bytes)
+        appendVarint(zigzag(entry.occurredAt &- (last?.occurredAt ?? 0)), to: &bytes)
+        bytes.append(codeOfState[entry.state] ?? 0)
+        if layout == .tagged { withUnsafeBytes(of: entry.tag.littleEndian) { bytes.append(contentsOf: $0) } }
+    }
+
+    /// True when an entry `bytes` hold satisfies `isMatch` (read in place, nothing decoded into an array).
+    static func contains(_ bytes: [UInt8], where isMatch: (EventHistory.Entry) -> Bool) -> Bool {
+        var found = false
+        forEachEntry(bytes, layout: .tagged) { entry in
+            found = isMatch(entry)
+            return !found
+        }
+        return found
     }
 
     /// The entries `bytes` hold, oldest applied first. Decoding stops at the first malformed
     /// entry (a ledger edited by hand): what follows it cannot be trusted.
     static func decode(_ bytes: [UInt8], layout: Layout = .tagged) -> [EventHistory.Entry] {
         var entries: [EventHistory.Entry] = []
-        forEachEntry(bytes, layout: layout) { entries.append($0) }
+        forEachEntry(bytes, layout: layout) { entries.append($0); return true }
         return entries
     }
 
     /// The last entry `bytes` hold, if any.
     static func last(_ bytes: [UInt8]) -> EventHistory.Entry? {
         var last: EventHistory.Entry?
-        forEachEntry(bytes, layout: .tagged) { last = $0 }
+        forEachEntry(bytes, layout: .tagged) { last = $0; return true }
         return last
     }
 
-    private static func forEachEntry(_ bytes: [UInt8], layout: Layout, _ body: (EventHistory.Entry) -> Void) {
+    /// Calls `body` with each entry in turn while it returns true.
+    private static func forEachEntry(_ bytes: [UInt8], layout: Layout, _ body: (EventHistory.Entry) -> Bool) {
         let tagSize = layout == .tagged ? 4 : 0
         var offset = 0
         var id: Int64 = 0
@@ -67,7 +82,7 @@ enum HistoryCoding {
             let state = stateCodes[Int(bytes[offset])]
             var tag: UInt32 = 0
             for index in 0..<tagSize { tag |= UInt32(bytes[offset + 1 + index]) << (8 * index) }
-            body(EventHistory.Entry(id: id, occurredAt: time, state: state, tag: tag))
+            guard body(EventHistory.Entry(id: id, occurredAt: time, state: state, tag: tag)) else { return }
             offset += 1 + tagSize
         }
     }
