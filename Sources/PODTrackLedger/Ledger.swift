@@ -128,7 +128,7 @@ extension Ledger {
             return try batch { try applyDrop(claim, sourceKind: sourceKind, storedAs: storedAs, resumedFrom: resumedFrom, read: read) }
         }
         let (statements, store, events) = try applyingContext()
-        store.beginDrop()
+        try store.beginDrop()
         let (result, journaled): (DropResult, Set<String>)
         do {
             (result, journaled) = try database.transaction {

@@ -28,7 +28,9 @@ import PODTrackCore
         }
     }
 
-    @Test(arguments: [2, 40_000])
+    /// Capacity 2 and 12: the store is past half of it when the failing drop begins, and writes
+    /// back before it; 40 000: it holds everything.
+    @Test(arguments: [2, 12, 40_000])
     func aDropThatFailsInsideABatchIsUndoneAloneAndTheOthersCommit(capacity: Int) throws {
         let ledger = try folder.open(entityCapacity: capacity)
         let orders = ["A-1", "A-2", "A-3", "A-4"]
@@ -53,6 +55,25 @@ import PODTrackCore
 
         let reopened = try Ledger(path: folder.ledgerPath)
         #expect(try progress(reopened, "A-1") == .printed, "committed: another connection sees it")
+    }
+
+    @Test func aDropThatFailsAfterWritingTheStoreBackPutsBackWhatTheBatchHeld() throws {
+        let ledger = try folder.open(entityCapacity: 12)
+        let held = ["A-1", "A-2", "A-3"]
+        let failed = (1...8).map { "B-\($0)" }
+        try ledger.batch {
+            // An order and a line each: 6 entities, not past half the capacity, so they are
+            // still held when the next drop begins.
+            try ledger.apply(held.map { TestEvents.erp($0, 1, .received, at: 100) }, name: "orders-1.csv")
+            #expect(throws: DropFailure.self, "16 entities more: written back inside its savepoint, and more than once") {
+                try ledger.apply(failed.map { TestEvents.erp($0, 1, .received, at: 200) }, name: "orders-2.csv", failing: true)
+            }
+            try ledger.apply([TestEvents.erp("C-1", 1, .received, at: 300)], name: "orders-3.csv")
+        }
+        for order in held + ["C-1"] { #expect(try progress(ledger, order) == .received, "\(order): held, put back, written") }
+        for order in failed { #expect(try ledger.view("acme", order) == nil, "\(order): its drop was undone") }
+        #expect(try ledger.rows("SELECT count(*) FROM orders") == ["4"])
+        #expect(try ledger.rows("SELECT count(*) FROM lines") == ["4"])
     }
 
     @Test func aBatchThatThrowsLeavesNothingAndTheNextStartsClean() throws {

@@ -6,13 +6,15 @@ import PODTrackCore
 /// job) and from the drops after it (the next day's log, the carrier's files), so this turns a
 /// read and a write per event into one of each per entity and batch; a row the ledger already
 /// has is updated, a new one inserted. An entity is held only when an event changes it: one read
-/// to find an event is a duplicate is let go. Past `capacity` entities it writes everything back and starts over, so memory stays
-/// bounded however large the drop or the batch.
+/// to find an event is a duplicate is let go. Past `capacity` entities (those kept to undo the drop
+/// in progress included) it writes everything back and starts over, so memory stays bounded
+/// however large the drop or the batch.
 ///
 /// A drop that fails is undone here as in the ledger: each table keeps what the drop changed as
 /// it was before (`HeldEntities`), and `undoDrop` puts it back.
 final class EntityStore {
-    /// About 40 MB of entities, at roughly 1 KB each (measured on the 200k-order world). A batch
+    /// About 20 MB of entities, at roughly half a kilobyte each, what is kept to undo a drop
+    /// included (heaptrack's peak on the 200k-order world). A batch
     /// cannot hold all of a big world's lines, but a print log's jobs and a carrier's shipments
     /// are mostly still held when their next drop comes.
     static let defaultCapacity = 40_000
@@ -29,7 +31,12 @@ final class EntityStore {
     }
 
     /// A drop starts: what it changes can be undone (`undoDrop`) until it ends (`endDrop`).
-    func beginDrop() {
+    /// Called before the drop's savepoint opens. A store past half its capacity first writes
+    /// back what the earlier drops changed: once a drop has written the store back inside its
+    /// savepoint, undoing it needs everything the store held when it began (`HeldEntities`), and
+    /// that copy counts against the capacity (`makeRoom`), so it may take half at most.
+    func beginDrop() throws {
+        if count > capacity / 2 { try flush() }
         orders.beginDrop()
         lines.beginDrop()
         shipments.beginDrop()
@@ -142,12 +149,15 @@ final class EntityStore {
         return false
     }
 
-    /// Past the capacity: writes everything back and starts over. Called between events, never
-    /// while an entity is being changed.
+    /// Past the capacity (the entities held, and those kept to undo the drop in progress): writes
+    /// everything back and starts over. Called between events, never while an entity is being changed.
     func makeRoom() throws {
-        guard orders.count + lines.count + shipments.count > capacity else { return }
+        guard count + orders.keptForUndo + lines.keptForUndo + shipments.keptForUndo > capacity else { return }
         try flush()
     }
+
+    /// The entities held.
+    private var count: Int { orders.count + lines.count + shipments.count }
 
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {

@@ -35,6 +35,9 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
 
     var count: Int { entries.count }
 
+    /// How many entities are kept only to undo the drop in progress (`beforeWriteBack`).
+    var keptForUndo: Int { beforeWriteBack?.count ?? 0 }
+
     /// A drop starts: what it changes from now on can be undone.
     mutating func beginDrop() {
         dropCount += 1
