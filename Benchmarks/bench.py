@@ -66,11 +66,12 @@ class Feed:
 
 @dataclass
 class Result:
-    """One row of the table: a world fed to podtrack and to the baseline."""
+    """One row of the table: a world fed to podtrack and to the baseline, and the write floor."""
     orders: int
     mode: str
     feed: Feed
     baseline_wall: float
+    floor_wall: float
 
 
 # ---------------------------------------------------------------- arguments and environment
@@ -345,19 +346,70 @@ def bench_baseline(world, scratch, logs):
     return run.wall
 
 
+# ---------------------------------------------------------------- write floor
+
+def floor_script(ledger, schema, tables):
+    """A sqlite3 shell script making an empty ledger with `schema` (the finished ledger's own
+    tables and indexes, its page size and pragmas) and copying every row of `tables` into it from
+    `ledger`, in the order they lie there (key order), one transaction per table.
+
+    `WHERE 1` keeps SQLite from copying the stored records as they are (its transfer
+    optimization): each row is decoded and inserted, its indexes updated, as a pass must.
+    """
+    page_size, statements = schema
+    out = [f"PRAGMA page_size={page_size};", "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;",
+           "PRAGMA cache_size=-16384;", *[sql + ";" for sql in statements], f"ATTACH '{ledger}' AS src;"]
+    for name in tables:
+        out += ["BEGIN;", f"INSERT INTO main.{name} SELECT * FROM src.{name} WHERE 1;", "COMMIT;"]
+    return "\n".join(out) + "\n"
+
+
+def ledger_schema(ledger):
+    """The page size and the CREATE statements (tables, then indexes) of a ledger, with the
+    names of its tables that hold rows."""
+    with closing(sqlite3.connect(ledger)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                          "ORDER BY type = 'index', rowid").fetchall()
+        tables = [n for t, n, _ in rows if t == "table" and db.execute(f"SELECT 1 FROM {n} LIMIT 1").fetchone()]
+        counts = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in tables}
+    return (page_size, [sql for _, _, sql in rows]), tables, counts
+
+
+def bench_floor(site, scratch, logs):
+    """Wall seconds for the sqlite3 shell to write the rows podtrack's finished ledger holds into
+    an empty ledger of the same schema, each row once and in key order, with no logic: what any
+    pass that leaves that ledger must pay at least. Verified by row counts."""
+    ledger = site / "State" / "ledger.sqlite"
+    schema, tables, counts = ledger_schema(ledger)
+    script = scratch / "floor.sql"
+    script.write_text(floor_script(ledger, schema, tables))
+    db_path = scratch / "floor.sqlite"
+    log = logs / f"{site.name}-floor.log"
+    with open(script, "rb") as stdin:
+        run = timed_run(["sqlite3", "-bail", str(db_path)], log, stdin=stdin)
+    if run.exit_code != 0:
+        raise BenchError(f"sqlite3 write floor exited {run.exit_code}:\n" + tail(log))
+    with closing(sqlite3.connect(db_path)) as db:
+        got = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in tables}
+    if got != counts:
+        raise BenchError(f"the write floor's copy of {ledger} holds {got} rows, expected {counts}")
+    return run.wall
+
+
 # ---------------------------------------------------------------- report
 
 def table(results):
     """The results as a Markdown table."""
     head = ["orders", "mode", "files", "MB", "events", "podtrack wall s", "events/s", "peak RSS MB",
-            "baseline wall s", "ratio", "idle re-run ms", "check"]
+            "baseline wall s", "ratio", "floor wall s", "idle re-run ms", "check"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         f = r.feed
         mode = "final-only" if r.mode == "final" else f"incremental ({f.rounds} rounds)"
         cells = [f"{r.orders}", mode, f"{f.files}", f"{f.bytes / 1e6:.1f}", f"{f.events}", f"{f.wall:.2f}",
                  f"{f.events / f.wall:,.0f}", f"{f.maxrss_kib / 1024:.0f}", f"{r.baseline_wall:.2f}",
-                 f"{f.wall / r.baseline_wall:.2f}", f"{f.idle_ms:.0f}", f.check]
+                 f"{f.wall / r.baseline_wall:.2f}", f"{r.floor_wall:.2f}", f"{f.idle_ms:.0f}", f.check]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -371,6 +423,8 @@ def report(args, results):
         f"- podtrack: commit {podtrack_commit()}, binary {args.binary}",
         f"- worlds: gen_drops.py --sources {args.sources} --seed {args.seed}",
         "- baseline: sqlite3 shell, plain-table import of the same files (WAL, one transaction per file, one process)",
+        "- floor: sqlite3 shell writing the rows of podtrack's finished ledger once each, in key order, "
+        "into an empty ledger of the same schema",
         "- ratio: podtrack wall / baseline wall (target <= 1.5 on 200k final-only erp,rip,ups); idle target < 50 ms",
         "",
         table(results),
@@ -391,11 +445,12 @@ def bench_world(args, orders, mode):
     progress(f"  {feed.wall:.2f} s, {feed.events} events, check {feed.check}")
     scratch = args.work / "baseline" / world.name
     baseline_wall = bench_baseline(world, scratch, logs)
-    progress(f"  baseline {baseline_wall:.2f} s")
+    floor_wall = bench_floor(site, scratch, logs)
+    progress(f"  baseline {baseline_wall:.2f} s, write floor {floor_wall:.2f} s")
     if not args.keep:
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(scratch, ignore_errors=True)
-    return Result(orders, mode, feed, baseline_wall)
+    return Result(orders, mode, feed, baseline_wall, floor_wall)
 
 
 def main(argv=None):
