@@ -63,10 +63,16 @@ final class EventAppender {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// An event's row, in `columns` order.
+    /// An event's row, in `columns` order, one value at a time (an array literal per row would be
+    /// an allocation per event).
     private func appendValues(of event: StatusEvent, id: Int64, to values: inout [SQLValue]) {
-        values += [.integer(id), .integer(event.occurredAt), .integer(pendingDropID), .int(event.line), .text(event.state.rawValue),
-                   .text(event.rawWord), .text(event.discriminator)]
+        values.append(.integer(id))
+        values.append(.integer(event.occurredAt))
+        values.append(.integer(pendingDropID))
+        values.append(.int(event.line))
+        values.append(.text(event.state.rawValue))
+        values.append(.text(event.rawWord))
+        values.append(.text(event.discriminator))
     }
 
     /// Forgets the pending rows: the drop they belong to was rolled back.

@@ -4,6 +4,7 @@ import CSQLite
 /// Every run (`run`, `first`, `forEachRow`) leaves the statement reset, ready for the next.
 public final class Statement {
     private let handle: OpaquePointer
+    private let boundBytes = BoundBytes()
     unowned let database: Database
     public let sql: String
 
@@ -20,34 +21,26 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Binds the values in order to parameters 1, 2, …; parameters past them are NULL.
+    /// Binds the values in order to parameters 1, 2, …; parameters past them are NULL. Text and
+    /// blob bytes are copied into `boundBytes`, which SQLite reads until the next bind.
     private func bind(_ values: [SQLValue]) throws {
         if values.count < sqlite3_bind_parameter_count(handle) { sqlite3_clear_bindings(handle) }
+        boundBytes.reserve(values.reduce(0) { $0 + $1.byteCount })
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let rc: Int32
             switch value {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let number): rc = sqlite3_bind_int64(handle, index, number)
-            case .text(let text): rc = bindText(text, at: index)
+            case .text(var text):
+                rc = text.withUTF8 { bytes in
+                    let start = boundBytes.append(UnsafeRawBufferPointer(bytes)).assumingMemoryBound(to: CChar.self)
+                    return sqlite3_bind_text(handle, index, start, Int32(bytes.count), nil)
+                }
             case .blob(let bytes):
-                // An empty blob has no base address, and a nil one would bind NULL.
-                rc = bytes.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0)
-                    : bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
+                rc = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, boundBytes.append($0), Int32($0.count), nil) }
             }
             if rc != SQLITE_OK { throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql) }
-        }
-    }
-
-    /// Binds the string's UTF-8 bytes where they are (no C-string copy, no length scan); SQLite
-    /// copies them. An empty string has no bytes to point at and would bind NULL, so it binds "".
-    private func bindText(_ text: String, at index: Int32) -> Int32 {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, csqlite_transient()) }
-            return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), csqlite_transient())
-            }
         }
     }
 
@@ -127,4 +120,13 @@ extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     /// An integer value, or NULL for nil.
     public static func int(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? .null }
     public static func int(_ value: Int) -> SQLValue { .integer(Int64(value)) }
+
+    /// The bytes of a text (UTF-8) or blob value; 0 for the others.
+    var byteCount: Int {
+        switch self {
+        case .text(let text): text.utf8.count
+        case .blob(let bytes): bytes.count
+        case .null, .integer: 0
+        }
+    }
 }
