@@ -334,15 +334,21 @@ def bench_baseline(world, scratch, logs):
     files = [f for r in rounds_of(world) for f in drop_files(r)]
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
-    script = scratch / "import.sql"
-    script.write_text(baseline_script(files))
     db_path = scratch / "baseline.sqlite"
-    log = logs / f"{world.name}-baseline.log"
+    wall = run_sqlite_script(baseline_script(files), db_path, logs / f"{world.name}-baseline.log", "baseline")
+    verify_baseline(db_path, files)
+    return wall
+
+
+def run_sqlite_script(script_text, db_path, log, what):
+    """Wall seconds for the sqlite3 shell to run `script_text` on `db_path`, stopping at the
+    first error; the script is kept beside the database, and the shell's output goes to `log`."""
+    script = db_path.with_suffix(".sql")
+    script.write_text(script_text)
     with open(script, "rb") as stdin:
         run = timed_run(["sqlite3", "-bail", str(db_path)], log, stdin=stdin)
     if run.exit_code != 0:
-        raise BenchError(f"sqlite3 baseline exited {run.exit_code}:\n" + tail(log))
-    verify_baseline(db_path, files)
+        raise BenchError(f"sqlite3 {what} exited {run.exit_code}:\n" + tail(log))
     return run.wall
 
 
@@ -371,8 +377,9 @@ def ledger_schema(ledger):
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
                           "ORDER BY type = 'index', rowid").fetchall()
-        tables = [n for t, n, _ in rows if t == "table" and db.execute(f"SELECT 1 FROM {n} LIMIT 1").fetchone()]
-        counts = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in tables}
+        all_counts = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for t, n, _ in rows if t == "table"}
+    counts = {n: c for n, c in all_counts.items() if c > 0}
+    tables = list(counts)
     return (page_size, [sql for _, _, sql in rows]), tables, counts
 
 
@@ -382,19 +389,14 @@ def bench_floor(site, scratch, logs):
     pass that leaves that ledger must pay at least. Verified by row counts."""
     ledger = site / "State" / "ledger.sqlite"
     schema, tables, counts = ledger_schema(ledger)
-    script = scratch / "floor.sql"
-    script.write_text(floor_script(ledger, schema, tables))
     db_path = scratch / "floor.sqlite"
-    log = logs / f"{site.name}-floor.log"
-    with open(script, "rb") as stdin:
-        run = timed_run(["sqlite3", "-bail", str(db_path)], log, stdin=stdin)
-    if run.exit_code != 0:
-        raise BenchError(f"sqlite3 write floor exited {run.exit_code}:\n" + tail(log))
+    wall = run_sqlite_script(floor_script(ledger, schema, tables), db_path, logs / f"{site.name}-floor.log",
+                             "write floor")
     with closing(sqlite3.connect(db_path)) as db:
         got = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in tables}
     if got != counts:
         raise BenchError(f"the write floor's copy of {ledger} holds {got} rows, expected {counts}")
-    return run.wall
+    return wall
 
 
 # ---------------------------------------------------------------- report
