@@ -76,6 +76,24 @@ import PODTrackCore
         #expect(try ledger.rows("SELECT count(*) FROM lines") == ["4"])
     }
 
+    /// The store is full (12 of 12) when the second drop begins: it writes back first, so that
+    /// drop's undo copy is empty and each entity is still written once. Writing back inside the
+    /// drop would keep a copy of all 12, and the store would write back after every event.
+    @Test func aDropThatBeginsWithAFullStoreWritesEachEntityOnceAsAnUnboundedStoreWould() throws {
+        func changes(in folder: LedgerFolder, capacity: Int) throws -> Int64 {
+            let ledger = try folder.open(entityCapacity: capacity)
+            let before = try ledger.totalChanges()
+            try ledger.batch {
+                try ledger.apply((1...6).map { TestEvents.erp("A-\($0)", 1, .received, at: 100) }, name: "orders-1.csv")
+                try ledger.apply((1...10).map { TestEvents.erp("B-1", $0, .received, at: 200) }, name: "orders-2.csv")
+            }
+            #expect(try ledger.rows("SELECT count(*) FROM lines") == ["16"])
+            return try ledger.totalChanges() - before
+        }
+        let unbounded = try changes(in: LedgerFolder(), capacity: EntityStore.defaultCapacity)
+        #expect(try changes(in: folder, capacity: 12) == unbounded)
+    }
+
     @Test func aBatchThatThrowsLeavesNothingAndTheNextStartsClean() throws {
         let ledger = try folder.open(entityCapacity: 2)
         struct DiskFull: Error {}

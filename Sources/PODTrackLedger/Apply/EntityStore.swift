@@ -152,12 +152,15 @@ final class EntityStore {
     /// Past the capacity (the entities held, and those kept to undo the drop in progress): writes
     /// everything back and starts over. Called between events, never while an entity is being changed.
     func makeRoom() throws {
-        guard count + orders.keptForUndo + lines.keptForUndo + shipments.keptForUndo > capacity else { return }
+        guard count + keptForUndo > capacity else { return }
         try flush()
     }
 
     /// The entities held.
     private var count: Int { orders.count + lines.count + shipments.count }
+
+    /// The entities kept only to undo the drop in progress (`HeldEntities.keptForUndo`).
+    private var keptForUndo: Int { orders.keptForUndo + lines.keptForUndo + shipments.keptForUndo }
 
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {
