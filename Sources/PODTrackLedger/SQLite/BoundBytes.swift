@@ -1,5 +1,3 @@
-import Glibc
-
 /// The bytes of the text and blob values bound to a statement for its next step, in one buffer
 /// the statement owns, so SQLite reads them where they are (`SQLITE_STATIC`) instead of copying
 /// each value into an allocation of its own. On the 20k-order world (callgrind) that took
