@@ -127,15 +127,16 @@ final class EntityStore {
     /// True when the entity under `key` holds the event. One the store has not read yet is read
     /// and kept only when it does not (the event is about to change it): the rest of its row is
     /// turned into an entity (`read`) only then.
-    private static func holds<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, _ key: Key, new: Entity,
+    private static func holds<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, _ key: Key, new: @autoclosure () -> Entity,
                                            _ lifecycle: WritableKeyPath<Entity, SubjectLifecycle>,
                                            occurredAt: Int64, state: LifecycleState, tag: UInt32, select: Statement,
-                                           keyValues: [SQLValue], read: (Statement, SubjectLifecycle) -> Entity) throws -> Bool {
+                                           keyValues: @autoclosure () -> [SQLValue],
+                                           read: (Statement, SubjectLifecycle) -> Entity) throws -> Bool {
         if let isHeld = entities.ifHeld(key, { $0[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag) }) {
             return isHeld
         }
         var isHeld = false
-        let stored = try select.first(keyValues) { row -> Entity? in
+        let stored = try select.first(keyValues()) { row -> Entity? in
             let stored = Self.lifecycle(row)
             isHeld = stored.holds(occurredAt: occurredAt, state: state, tag: tag)
             return isHeld ? nil : read(row, stored)
@@ -144,7 +145,7 @@ final class EntityStore {
         if let stored = stored ?? nil {
             entities.add(key, stored, isStored: true)
         } else {
-            entities.add(key, new, isStored: false)
+            entities.add(key, new(), isStored: false)
         }
         return false
     }
