@@ -233,6 +233,16 @@ import PODTrackCore
         #expect(DedupeKey().adding("ab").adding("c").value != DedupeKey().adding("a").adding("bc").value,
                 "parts are separated, not concatenated")
     }
+
+    /// Histories keep the tags of keys built from `EventSubject.key`, so the subject's own
+    /// hashing must give the very same key.
+    @Test(arguments: [EventSubject.line(order: "A-1", line: 1), .line(order: "A-100023", line: 0), .line(order: "", line: 7),
+                      .line(order: "Ö-12", line: 10), .line(order: "A-9", line: 1_000_000_007), .line(order: "A-9", line: -42),
+                      .line(order: "A-9", line: .min), .line(order: "A-9", line: .max), .shipment(tracking: "1Z999AA10123456784")])
+    func aSubjectHashesAsItsKey(subject: EventSubject) {
+        let prefix = DedupeKey().adding("acme").adding("erp")
+        #expect(prefix.adding(subject).value == prefix.adding(subject.key).value, "\(subject.key)")
+    }
 }
 
 @Suite struct JournaledOrdersTests {

@@ -1,3 +1,5 @@
+import PODTrackCore
+
 /// Stable 64-bit keys for events (FNV-1a over the parts' bytes with separators, then a
 /// MurmurHash3 finalizer); the same parts give the same key in every process.
 ///
@@ -18,11 +20,48 @@ struct DedupeKey {
     /// This prefix followed by `part`.
     func adding(_ part: String) -> DedupeKey {
         var next = self
-        for byte in part.utf8 {
-            next.state = (next.state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        next.state = (next.state ^ 0x1F) &* 0x0000_0100_0000_01B3
+        next.mix(part.utf8)
+        next.mix(Self.separator)
         return next
+    }
+
+    /// This prefix followed by `subject.key` (`A-1/2` for a line), hashed from the subject's parts
+    /// without building that string: the same key, for a string interpolation less per event.
+    func adding(_ subject: EventSubject) -> DedupeKey {
+        switch subject {
+        case .shipment(let tracking):
+            return adding(tracking)
+        case .line(let order, let line):
+            var next = self
+            next.mix(order.utf8)
+            next.mix(UInt8(ascii: "/"))
+            next.mixDecimal(line)
+            next.mix(Self.separator)
+            return next
+        }
+    }
+
+    private static let separator: UInt8 = 0x1F
+
+    private mutating func mix(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    private mutating func mix(_ bytes: String.UTF8View) {
+        for byte in bytes { mix(byte) }
+    }
+
+    /// The bytes of `value` in decimal, as `"\(value)"` writes it.
+    private mutating func mixDecimal(_ value: Int) {
+        if value < 0 { mix(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            mix(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
     }
 
     /// The finished key's low 32 bits, as histories keep them (schema 5 kept whole keys in

@@ -54,7 +54,7 @@ public final class DropApplier: DropOutput {
     }
 
     public func accept(_ event: StatusEvent) throws {
-        let tag = eventKeyPrefix.adding(event.subject.key).adding(event.state.rawValue).adding(event.discriminator).tag
+        let tag = eventKeyPrefix.adding(event.subject).adding(event.state.rawValue).adding(event.discriminator).tag
         try store.makeRoom()
         switch event.subject {
         case .line(let order, let line):
