@@ -371,16 +371,14 @@ def floor_script(ledger, schema, tables):
 
 
 def ledger_schema(ledger):
-    """The page size and the CREATE statements (tables, then indexes) of a ledger, with the
-    names of its tables that hold rows."""
+    """The page size and the CREATE statements (tables, then indexes) of a ledger, with the row
+    count of each of its tables that holds rows."""
     with closing(sqlite3.connect(ledger)) as db:
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
                           "ORDER BY type = 'index', rowid").fetchall()
-        all_counts = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for t, n, _ in rows if t == "table"}
-    counts = {n: c for n, c in all_counts.items() if c > 0}
-    tables = list(counts)
-    return (page_size, [sql for _, _, sql in rows]), tables, counts
+        counts = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for t, n, _ in rows if t == "table"}
+    return (page_size, [sql for _, _, sql in rows]), {n: c for n, c in counts.items() if c > 0}
 
 
 def bench_floor(site, scratch, logs):
@@ -388,12 +386,12 @@ def bench_floor(site, scratch, logs):
     an empty ledger of the same schema, each row once and in key order, with no logic: what any
     pass that leaves that ledger must pay at least. Verified by row counts."""
     ledger = site / "State" / "ledger.sqlite"
-    schema, tables, counts = ledger_schema(ledger)
+    schema, counts = ledger_schema(ledger)
     db_path = scratch / "floor.sqlite"
-    wall = run_sqlite_script(floor_script(ledger, schema, tables), db_path, logs / f"{site.name}-floor.log",
+    wall = run_sqlite_script(floor_script(ledger, schema, counts), db_path, logs / f"{site.name}-floor.log",
                              "write floor")
     with closing(sqlite3.connect(db_path)) as db:
-        got = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in tables}
+        got = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in counts}
     if got != counts:
         raise BenchError(f"the write floor's copy of {ledger} holds {got} rows, expected {counts}")
     return wall
