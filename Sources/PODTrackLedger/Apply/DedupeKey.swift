@@ -35,7 +35,7 @@ struct DedupeKey {
             var next = self
             next.mix(order.utf8)
             next.mix(UInt8(ascii: "/"))
-            next.mixDecimal(line)
+            next.mix(String(line).utf8)
             next.mix(Self.separator)
             return next
         }
@@ -49,19 +49,6 @@ struct DedupeKey {
 
     private mutating func mix(_ bytes: String.UTF8View) {
         for byte in bytes { mix(byte) }
-    }
-
-    /// The bytes of `value` in decimal, as `"\(value)"` writes it.
-    private mutating func mixDecimal(_ value: Int) {
-        if value < 0 { mix(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            mix(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        }
     }
 
     /// The finished key's low 32 bits, as histories keep them (schema 5 kept whole keys in
