@@ -135,6 +135,7 @@ extension Ledger {
                 let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
                 let applier = DropApplier(statements: statements, store: store, events: events, dropID: dropID, claim: claim,
                                           sourceKind: sourceKind, journaledEarlier: journaledOrders.earlier(of: claim.tenant),
+                                          journalCapacity: journaledOrders.capacity,
                                           memory: RecordMemoryWriter(database: database, claim: claim, dropID: dropID))
                 let counts = try read(applier)
                 try events.finishDrop()

@@ -222,6 +222,25 @@ import PODTrackCore
         #expect(try entries("A-1") == 2, "after an export, a change is journaled again")
         #expect(try exportedStates() == ["A-1 shipped"])
     }
+
+    /// What a drop remembers of the orders it journaled is bounded as the pass's memory is: a
+    /// drop of more orders than that holds no more, and still journals every order.
+    @Test func aDropOfMoreOrdersThanTheJournalMemoryHoldsJournalsEachAndKeepsNoMore() throws {
+        ledger.journaledOrders = JournaledOrders(capacity: 3)
+        let orders = (1...10).map { "A-\($0)" }
+        let claim = DropClaim(tenant: "acme", source: "erp", name: "orders.csv", fingerprint: "orders.csv", size: 1, receivedAt: 0)
+        var mostRemembered = 0
+        _ = try ledger.applyDrop(claim, sourceKind: .erp, storedAs: "archive/orders.csv") { applier in
+            for order in orders {
+                for line in 1...2 { try applier.accept(TestEvents.erp(order, line, .received, at: 100)) }
+                mostRemembered = max(mostRemembered, applier.journaled.count)
+            }
+            return DropCounts()
+        }
+        #expect(mostRemembered == 3)
+        #expect(try ledger.rows("SELECT DISTINCT order_no FROM journal ORDER BY order_no") == orders.sorted())
+        #expect(try ledger.rows("SELECT count(*) FROM journal") == ["10"], "an order's lines come together: one row each")
+    }
 }
 
 @Suite struct DedupeKeyTests {
