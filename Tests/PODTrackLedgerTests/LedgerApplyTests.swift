@@ -178,6 +178,8 @@ import PODTrackCore
         }
         #expect(try export(once: false) == 1)
         #expect(try export(once: false) == 0, "nothing journaled since")
+        try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 150, tracking: "1Z1")])
+        #expect(try export(once: false) == 0, "journaled again, but its row reads as it was told")
         try ledger.apply([TestEvents.scan("1Z1", .inTransit, at: 200)], source: "ups", kind: .carrier)
         #expect(try export(once: true) == 0, "a once-only row is never told again")
         try ledger.apply([TestEvents.scan("1Z1", .delivered, at: 300)], source: "ups", kind: .carrier)

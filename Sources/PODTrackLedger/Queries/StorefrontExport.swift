@@ -23,8 +23,11 @@ public final class StorefrontExport {
     private var recordID: Int64?
     private let cursor: Int64
     private var throughSeq: Int64
-    private let toldSame: Statement
-    private let recordTold: Statement
+    /// Records a row as told when it is news, one statement a row (`tell`): a row never told is
+    /// inserted, one told before is updated only when it is news; `changes` says which it was.
+    private let tellNew: Statement
+    /// The same for a row that is what the storefront assumes anyway: news only if told otherwise before.
+    private let tellAgain: Statement
     private let recordExportRow: Statement
     /// The ledger file to read the orders from on a second connection, or nil to read them on
     /// this one (`forEachChangedOrder`).
@@ -45,10 +48,14 @@ public final class StorefrontExport {
             .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
         throughSeq = cursor
         seq = try ExportRecords.nextSeq(database, tenant: tenant, storefront: storefront)
-        toldSame = try database.cached("SELECT digest = ? FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
-        recordTold = try database.cached("""
-            INSERT INTO told (tenant, storefront, row_key, digest) VALUES (?, ?, ?, ?)
+        // ?5: the row may be told again (not once-only); ?6: even as it was told (a snapshot).
+        tellNew = try database.cached("""
+            INSERT INTO told (tenant, storefront, row_key, digest) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest
+            WHERE ?5 AND (?6 OR digest != excluded.digest)
+            """)
+        tellAgain = try database.cached("""
+            UPDATE told SET digest = ?4 WHERE tenant = ?1 AND storefront = ?2 AND row_key = ?3 AND ?5 AND (?6 OR digest != ?4)
             """)
         recordExportRow = try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
     }
@@ -85,14 +92,12 @@ public final class StorefrontExport {
     /// told differently (with `once`, a row told before is never told again). A snapshot tells
     /// every row again, except once-only rows. A row that is no news is left as it was told.
     public func tell(_ row: ExportRow, of order: String, once: Bool) throws -> Bool {
-        let digest = RecordDigestCoding.bytes(row.digest)
-        let toldSame = try toldSame.first([.blob(digest), .text(tenant), .text(storefront), .text(row.key)]) { $0.int(0) != 0 }
-        let isNews = if let toldSame { !once && (scope == .snapshot || !toldSame) } else { !row.isStorefrontDefault }
-        guard isNews else { return false }
-        let exportID = try exportID()
+        try (row.isStorefrontDefault ? tellAgain : tellNew).run(
+            .text(tenant), .text(storefront), .text(row.key), .blob(RecordDigestCoding.bytes(row.digest)),
+            .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
+        guard database.changes == 1 else { return false }
+        try recordExportRow.run(.integer(try exportID()), .text(order), .text(row.key))
         rows += 1
-        try recordTold.run(.text(tenant), .text(storefront), .text(row.key), .blob(digest))
-        try recordExportRow.run(.integer(exportID), .text(order), .text(row.key))
         return true
     }
 
