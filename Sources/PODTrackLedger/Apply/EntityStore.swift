@@ -101,10 +101,12 @@ final class EntityStore {
         }, body)
     }
 
-    /// A key's values, bound in the order of `ApplyStatements.orderKey`, `lineKey`, `shipmentKey`.
-    private static func values(of key: OrderKey) -> [SQLValue] { [.text(key.tenant), .text(key.number)] }
-    private static func values(of key: LineKey) -> [SQLValue] { [.text(key.tenant), .text(key.order), .int(key.line)] }
-    private static func values(of key: ShipmentKey) -> [SQLValue] { [.text(key.tenant), .text(key.tracking)] }
+    /// A key's values, as a select binds them.
+    private static func values(of key: some BoundKey) -> [SQLValue] {
+        var values: [SQLValue] = []
+        key.appendValues(to: &values)
+        return values
+    }
 
     /// The lifecycle of a line or shipment row (`ApplyStatements.selectLine`, `selectShipment`:
     /// the fold first, the history last).
@@ -166,28 +168,55 @@ final class EntityStore {
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {
         try Self.writeBack(&orders) { key, order, isStored in
-            try (isStored ? statements.updateOrder : statements.insertOrder).run(
-                [.text(order.channel), .text(order.channelRef), .text(order.shipTo), order.factsAt.map(SQLValue.integer) ?? .null]
-                    + Self.values(of: key))
+            try write(isStored ? statements.updateOrder : statements.insertOrder, key: key) { row in
+                row.append(.text(order.channel))
+                row.append(.text(order.channelRef))
+                row.append(.text(order.shipTo))
+                row.append(order.factsAt.map(SQLValue.integer) ?? .null)
+            }
         }
         try Self.writeBack(&lines) { key, line, isStored in
             line.lifecycle.settle()
-            let progress = StoredFold.values(line.lifecycle.fold) + [.blob(line.lifecycle.history.bytes)]
-            if isStored, !line.factsChanged {
-                try statements.updateLineProgress.run(progress + Self.values(of: key))
-                return
+            let progressOnly = isStored && !line.factsChanged
+            let statement = progressOnly ? statements.updateLineProgress : isStored ? statements.updateLine : statements.insertLine
+            try write(statement, key: key) { row in
+                StoredFold.append(line.lifecycle.fold, to: &row)
+                row.append(.blob(line.lifecycle.history.bytes))
+                guard !progressOnly else { return }
+                let facts = line.facts
+                row.append(.text(facts.sku))
+                row.append(.int(facts.quantity))
+                row.append(.text(facts.channelLineRef))
+                row.append(facts.factsAt.map(SQLValue.integer) ?? .null)
+                row.append(.text(facts.tracking))
+                row.append(.text(facts.carrier))
+                row.append(facts.shippedAt.map(SQLValue.integer) ?? .null)
             }
-            let facts = line.facts
-            try (isStored ? statements.updateLine : statements.insertLine).run(progress + [
-                .text(facts.sku), .int(facts.quantity), .text(facts.channelLineRef), facts.factsAt.map(SQLValue.integer) ?? .null,
-                .text(facts.tracking), .text(facts.carrier), facts.shippedAt.map(SQLValue.integer) ?? .null] + Self.values(of: key))
         }
         try Self.writeBack(&shipments) { key, shipment, isStored in
             shipment.lifecycle.settle()
-            try (isStored ? statements.updateShipment : statements.insertShipment).run(StoredFold.values(shipment.lifecycle.fold) + [
-                .blob(shipment.lifecycle.history.bytes), .text(shipment.carrier), .text(shipment.reference), .integer(shipment.events),
-                .int(shipment.linked ? 1 : 0), .text(shipment.orders.joined(separator: "\n"))] + Self.values(of: key))
+            try write(isStored ? statements.updateShipment : statements.insertShipment, key: key) { row in
+                StoredFold.append(shipment.lifecycle.fold, to: &row)
+                row.append(.blob(shipment.lifecycle.history.bytes))
+                row.append(.text(shipment.carrier))
+                row.append(.text(shipment.reference))
+                row.append(.integer(shipment.events))
+                row.append(.int(shipment.linked ? 1 : 0))
+                row.append(.text(shipment.orders.joined(separator: "\n")))
+            }
         }
+    }
+
+    /// The values of the row being written back, one array for every row (`write`).
+    private var rowValues: [SQLValue] = []
+
+    /// Runs `statement` with the values `fill` appends, then the key's (`ApplyStatements` binds
+    /// the written columns first, the key last), building no array of its own per row.
+    private func write(_ statement: Statement, key: some BoundKey, _ fill: (inout [SQLValue]) -> Void) throws {
+        rowValues.removeAll(keepingCapacity: true)
+        fill(&rowValues)
+        key.appendValues(to: &rowValues)
+        try statement.run(rowValues)
     }
 
     /// Calls `write` with every entity (each is held because an event changed it), in key order,

@@ -53,29 +53,51 @@ struct StoredOrder {
     var factsAt: Int64?
 }
 
+/// An entity's key as statements bind it: its values in the order of `ApplyStatements.orderKey`,
+/// `lineKey` or `shipmentKey`.
+protocol BoundKey {
+    func appendValues(to values: inout [SQLValue])
+}
+
 /// An order's key.
-struct OrderKey: Hashable, Comparable {
+struct OrderKey: Hashable, Comparable, BoundKey {
     var tenant: String
     var number: String
 
     static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { (lhs.tenant, lhs.number) < (rhs.tenant, rhs.number) }
+
+    func appendValues(to values: inout [SQLValue]) {
+        values.append(.text(tenant))
+        values.append(.text(number))
+    }
 }
 
 /// A line's key.
-struct LineKey: Hashable, Comparable {
+struct LineKey: Hashable, Comparable, BoundKey {
     var tenant: String
     var order: String
     var line: Int
 
     static func < (lhs: LineKey, rhs: LineKey) -> Bool { (lhs.tenant, lhs.order, lhs.line) < (rhs.tenant, rhs.order, rhs.line) }
+
+    func appendValues(to values: inout [SQLValue]) {
+        values.append(.text(tenant))
+        values.append(.text(order))
+        values.append(.int(line))
+    }
 }
 
 /// A shipment's key.
-struct ShipmentKey: Hashable, Comparable {
+struct ShipmentKey: Hashable, Comparable, BoundKey {
     var tenant: String
     var tracking: String
 
     static func < (lhs: ShipmentKey, rhs: ShipmentKey) -> Bool { (lhs.tenant, lhs.tracking) < (rhs.tenant, rhs.tracking) }
+
+    func appendValues(to values: inout [SQLValue]) {
+        values.append(.text(tenant))
+        values.append(.text(tracking))
+    }
 }
 
 /// How a `LifecycleFold` is stored: rank, flag, terminal, last_event_at, flagged columns.
@@ -90,8 +112,12 @@ enum StoredFold {
                       lastEventAt: row.int(column + 3), everFlagged: row.int(column + 4) != 0)
     }
 
-    static func values(_ fold: LifecycleFold) -> [SQLValue] {
-        [.int(fold.rank), .text(fold.flag?.rawValue), .text(fold.terminal?.rawValue), .integer(fold.lastEventAt),
-         .int(fold.everFlagged ? 1 : 0)]
+    /// Appends the fold's values, in `columnNames` order.
+    static func append(_ fold: LifecycleFold, to values: inout [SQLValue]) {
+        values.append(.int(fold.rank))
+        values.append(.text(fold.flag?.rawValue))
+        values.append(.text(fold.terminal?.rawValue))
+        values.append(.integer(fold.lastEventAt))
+        values.append(.int(fold.everFlagged ? 1 : 0))
     }
 }
