@@ -37,4 +37,17 @@ import Testing
         #expect(!(1000..<2000).contains { memory.contains(RecordDigest(of: Array("row \($0)".utf8))) })
         #expect(!RecordMemory().contains(digests[0]))
     }
+
+    /// Digests that do not spread evenly (a cluster sharing its high half, squares, both ends of
+    /// the range) are found as surely, and their neighbours are not.
+    @Test func memoryFindsDigestsThatClusterOrShareTheirHighHalf() {
+        let digests = (0..<500).map { RecordDigest(low: UInt64($0), high: 7) }
+            + (0..<500).map { RecordDigest(low: 0, high: 1_000 + UInt64($0) * UInt64($0)) }
+            + [RecordDigest(low: 0, high: 0), RecordDigest(low: .max, high: .max), RecordDigest(low: 3, high: .max - 1)]
+        let memory = RecordMemory(digests.shuffled())
+        #expect(digests.filter { !memory.contains($0) } == [])
+        let absent = [RecordDigest(low: 500, high: 7), RecordDigest(low: 1, high: 0), RecordDigest(low: 0, high: 1_002),
+                      RecordDigest(low: 0, high: 6), RecordDigest(low: .max - 1, high: .max), RecordDigest(low: 0, high: .max / 2)]
+        #expect(!absent.contains(where: memory.contains))
+    }
 }
