@@ -134,8 +134,7 @@ extension Ledger {
             (result, journaled) = try database.transaction {
                 let dropID = try insertDrop(claim, state: "applied", storedAs: storedAs)
                 let applier = DropApplier(statements: statements, store: store, events: events, dropID: dropID, claim: claim,
-                                          sourceKind: sourceKind, journaledEarlier: journaledOrders.earlier(of: claim.tenant),
-                                          journalCapacity: journaledOrders.capacity,
+                                          sourceKind: sourceKind, journaled: journaledOrders.journal(forDropOf: claim.tenant),
                                           memory: RecordMemoryWriter(database: database, claim: claim, dropID: dropID))
                 let counts = try read(applier)
                 try events.finishDrop()
@@ -150,7 +149,7 @@ extension Ledger {
                              .int(stats.eventsDuplicate), .int(stats.rejected), .int(counts.lines),
                              .int(counts.endsOnRecordBoundary ? 1 : 0), resumedFrom.map { SQLValue.integer($0.dropID) } ?? .null,
                              .int(resumedFrom?.size), .integer(dropID))
-                return (DropResult(dropID: dropID, counts: counts, stats: stats), applier.journaled)
+                return (DropResult(dropID: dropID, counts: counts, stats: stats), applier.journaled.orders)
             }
         } catch {
             store.undoDrop()

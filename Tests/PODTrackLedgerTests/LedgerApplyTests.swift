@@ -235,7 +235,7 @@ import PODTrackCore
         _ = try ledger.applyDrop(claim, sourceKind: .erp, storedAs: "archive/orders.csv") { applier in
             for order in orders {
                 for line in 1...2 { try applier.accept(TestEvents.erp(order, line, .received, at: 100)) }
-                mostRemembered = max(mostRemembered, applier.journaled.count)
+                mostRemembered = max(mostRemembered, applier.journaled.orders.count)
             }
             return DropCounts()
         }
@@ -271,15 +271,30 @@ import PODTrackCore
         var journaled = JournaledOrders(capacity: 3)
         journaled.add(["A-1", "A-2"], tenant: "acme")
         journaled.add(["A-1"], tenant: "northwind")
-        #expect(journaled.earlier(of: "acme").contains("A-2") && !journaled.earlier(of: "acme").contains("A-3"))
-        #expect(journaled.earlier(of: "northwind").contains("A-1") && !journaled.earlier(of: "northwind").contains("A-2"))
+        #expect(journaled.journal(forDropOf: "acme").contains("A-2") && !journaled.journal(forDropOf: "acme").contains("A-3"))
+        #expect(journaled.journal(forDropOf: "northwind").contains("A-1") && !journaled.journal(forDropOf: "northwind").contains("A-2"))
         journaled.add(["A-3"], tenant: "acme")
-        #expect(!journaled.earlier(of: "acme").contains("A-1"), "four orders would pass the capacity of three")
-        #expect(!journaled.earlier(of: "northwind").contains("A-1"))
+        #expect(!journaled.journal(forDropOf: "acme").contains("A-1"), "four orders would pass the capacity of three")
+        #expect(!journaled.journal(forDropOf: "northwind").contains("A-1"))
         journaled.add(["A-4"], tenant: "acme")
-        #expect(journaled.earlier(of: "acme").contains("A-4"))
+        #expect(journaled.journal(forDropOf: "acme").contains("A-4"))
         journaled.removeAll()
-        #expect(!journaled.earlier(of: "acme").contains("A-4"))
+        #expect(!journaled.journal(forDropOf: "acme").contains("A-4"))
+    }
+
+    @Test func aDropsOwnOrdersStartOverPastTheCapacityAndAnOrderItStillHoldsNeedsNoSecondEntry() {
+        var journaled = JournaledOrders(capacity: 2)
+        journaled.add(["A-1"], tenant: "acme")
+        var drop = journaled.journal(forDropOf: "acme")
+        let needed = ["A-1", "A-2", "A-3", "A-3"].map { drop.add($0) }
+        #expect(needed == [false, true, true, false], "A-1 was journaled by an earlier drop, A-3 by this one")
+        #expect(drop.orders == ["A-2", "A-3"])
+        let third = drop.add("A-4")
+        #expect(third, "a third order of its own")
+        #expect(drop.orders == ["A-4"], "past the capacity of two, the drop's set started over with it")
+        let again = drop.add("A-2")
+        #expect(again, "forgotten: a second entry, never none")
+        #expect(drop.contains("A-1") && drop.contains("A-4") && !drop.contains("A-3"))
     }
 
     @Test func aBatchThatRollsBackTakesOnlyItsOwnOrdersAway() {
@@ -287,9 +302,9 @@ import PODTrackCore
         journaled.add(["A-1"], tenant: "acme")
         journaled.commitBatch()
         journaled.add(["A-2"], tenant: "acme")
-        #expect(journaled.earlier(of: "acme").contains("A-2"), "a later drop of the same batch sees it")
+        #expect(journaled.journal(forDropOf: "acme").contains("A-2"), "a later drop of the same batch sees it")
         journaled.forgetBatch()
-        #expect(journaled.earlier(of: "acme").contains("A-1"))
-        #expect(!journaled.earlier(of: "acme").contains("A-2"), "its journal row was rolled back: journal it again")
+        #expect(journaled.journal(forDropOf: "acme").contains("A-1"))
+        #expect(!journaled.journal(forDropOf: "acme").contains("A-2"), "its journal row was rolled back: journal it again")
     }
 }

@@ -19,25 +19,19 @@ public final class DropApplier: DropOutput {
     private let events: EventAppender
     /// The key prefix of this drop's tenant and source kind (see `DedupeKey`).
     private let eventKeyPrefix: DedupeKey
-    /// Orders journaled by earlier drops since the last export.
-    private let journaledEarlier: JournaledOrders.Earlier
-    /// Orders this drop journaled, up to `journalCapacity` of them: past it the set starts over,
-    /// so a drop of any size holds no more than that (an order it then meets again gets a second
-    /// journal row, never none).
-    private(set) var journaled: Set<String> = []
-    private let journalCapacity: Int
+    /// The orders journaled since the last export, by earlier drops and this one.
+    private(set) var journaled: JournaledOrders.DropJournal
     /// Where the digests of the drop's records go (`RecordMemory`).
     private let memory: RecordMemoryWriter
     public private(set) var stats = ApplyStats()
 
     init(statements: ApplyStatements, store: EntityStore, events: EventAppender, dropID: Int64, claim: DropClaim, sourceKind: SourceKind,
-         journaledEarlier: JournaledOrders.Earlier, journalCapacity: Int, memory: RecordMemoryWriter) {
+         journaled: JournaledOrders.DropJournal, memory: RecordMemoryWriter) {
         self.statements = statements
         self.memory = memory
         self.store = store
         self.events = events
-        self.journaledEarlier = journaledEarlier
-        self.journalCapacity = journalCapacity
+        self.journaled = journaled
         self.dropID = dropID
         self.claim = claim
         self.eventKeyPrefix = DedupeKey().adding(claim.tenant).adding(sourceKind.rawValue)
@@ -145,11 +139,7 @@ public final class DropApplier: DropOutput {
     // MARK: shared
 
     private func journal(_ order: String) throws {
-        guard !journaledEarlier.contains(order), journaled.insert(order).inserted else { return }
-        if journaled.count > journalCapacity {
-            journaled.removeAll(keepingCapacity: true)
-            journaled.insert(order)
-        }
+        guard journaled.add(order) else { return }
         try statements.insertJournal.run(.text(claim.tenant), .text(order), .integer(dropID))
     }
 }

@@ -3,7 +3,8 @@
 /// it runs. Only drops that applied add to it, and the orders of a batch stay apart until the
 /// batch commits, so a batch that rolls back takes only its own orders away, and no copy of the
 /// rest is kept to put back. Bounded: past `capacity` orders it forgets them all, which costs a
-/// journal row per order later, never an order left out. The capacity is the entity store's, so
+/// journal row per order later, never an order left out; a drop's own orders are bounded so too
+/// (`DropJournal`). The capacity is the entity store's, so
 /// a pass over a week's backlog holds no more than one over a day's (at 250 000 the 200k-order
 /// world peaked 4 MB higher, and took no less time).
 struct JournaledOrders {
@@ -16,17 +17,36 @@ struct JournaledOrders {
         self.capacity = capacity
     }
 
-    /// The orders a drop finds journaled before it: by committed batches, and by earlier drops of its own.
-    struct Earlier {
+    /// What one drop journals: the orders it finds journaled before it (by committed batches, and
+    /// by earlier drops of its own batch), and its own, up to the capacity. Past that its own set
+    /// starts over, so a drop of any size holds no more; an order it then meets again gets a
+    /// second journal row, never none.
+    struct DropJournal {
         fileprivate let committed: Set<String>
         fileprivate let batch: Set<String>
+        fileprivate let capacity: Int
+        /// The orders the drop journaled (the latest `capacity` of them at most).
+        private(set) var orders: Set<String> = []
 
-        func contains(_ order: String) -> Bool { committed.contains(order) || batch.contains(order) }
+        /// True when `order` is journaled since the last export, as far as this remembers.
+        func contains(_ order: String) -> Bool {
+            committed.contains(order) || batch.contains(order) || orders.contains(order)
+        }
+
+        /// Remembers `order` as journaled by the drop; true when it needs a journal row (it was not yet).
+        mutating func add(_ order: String) -> Bool {
+            guard !committed.contains(order), !batch.contains(order), orders.insert(order).inserted else { return false }
+            if orders.count > capacity {
+                orders.removeAll(keepingCapacity: true)
+                orders.insert(order)
+            }
+            return true
+        }
     }
 
-    /// What a drop of `tenant` finds journaled since the last export.
-    func earlier(of tenant: String) -> Earlier {
-        Earlier(committed: committed[tenant] ?? [], batch: batch[tenant] ?? [])
+    /// The journal of a drop of `tenant`, starting from what is journaled since the last export.
+    func journal(forDropOf tenant: String) -> DropJournal {
+        DropJournal(committed: committed[tenant] ?? [], batch: batch[tenant] ?? [], capacity: capacity)
     }
 
     /// Adds the orders a drop of `tenant` journaled, once its savepoint is released.
