@@ -57,18 +57,18 @@ public final class DropApplier: DropOutput {
         switch event.subject {
         case .line(let order, let line):
             let key = LineKey(tenant: claim.tenant, order: order, line: line)
-            guard try !store.lineHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else {
+            guard let held = try store.lineForNewEvent(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else {
                 stats.eventsDuplicate += 1
                 return
             }
-            try applyToLine(event, entry: insert(event, tag: tag), key: key)
+            try applyToLine(event, entry: insert(event, tag: tag), line: held, key: key)
         case .shipment(let tracking):
             let key = ShipmentKey(tenant: claim.tenant, tracking: tracking)
-            guard try !store.shipmentHolds(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else {
+            guard let held = try store.shipmentForNewEvent(key, occurredAt: event.occurredAt, state: event.state, tag: tag) else {
                 stats.eventsDuplicate += 1
                 return
             }
-            try applyToShipment(event, entry: insert(event, tag: tag), key: key)
+            try applyToShipment(event, entry: insert(event, tag: tag), shipment: held, key: key)
         }
     }
 
@@ -81,7 +81,7 @@ public final class DropApplier: DropOutput {
 
     // MARK: lines
 
-    private func applyToLine(_ event: StatusEvent, entry: EventHistory.Entry, key: LineKey) throws {
+    private func applyToLine(_ event: StatusEvent, entry: EventHistory.Entry, line held: EntityStore.HeldLine, key: LineKey) throws {
         // The order row holds what the ERP says of the order; only ERP rows change it (an order's
         // latest event time is its lines' and shipments', read with them).
         if let facts = event.facts {
@@ -93,7 +93,7 @@ public final class DropApplier: DropOutput {
                 order.factsAt = event.occurredAt
             }
         }
-        let shippedIn = try store.modifyLine(key) { line -> (tracking: String, carrier: String?)? in
+        let shippedIn = store.modifyLine(held, key: key) { line -> (tracking: String, carrier: String?)? in
             line.lifecycle.add(entry)
             guard let facts = event.facts, event.occurredAt >= (line.facts.factsAt ?? .min) else { return nil }
             line.facts.factsAt = event.occurredAt
@@ -123,9 +123,10 @@ public final class DropApplier: DropOutput {
 
     // MARK: shipments
 
-    private func applyToShipment(_ event: StatusEvent, entry: EventHistory.Entry, key: ShipmentKey) throws {
+    private func applyToShipment(_ event: StatusEvent, entry: EventHistory.Entry, shipment held: EntityStore.HeldShipment,
+                                 key: ShipmentKey) throws {
         var orders: [String] = []
-        try store.modifyShipment(key) { shipment in
+        store.modifyShipment(held, key: key) { shipment in
             shipment.lifecycle.add(entry)
             shipment.carrier = shipment.carrier ?? event.carrier
             shipment.reference = event.reference ?? shipment.reference

@@ -63,18 +63,26 @@ final class EntityStore {
         shipments.discard()
     }
 
-    /// True when line `key` holds the event at `occurredAt` with `state` and `tag` already. A
-    /// line read only to find that out is not kept, so re-delivered snapshot rows take no room.
-    func lineHolds(_ key: LineKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try Self.holds(&lines, key, new: StoredLine(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
-                       select: statements.selectLine, keyValues: Self.values(of: key), read: Self.line)
+    /// A line held in the store, to change without looking it up again (`modifyLine(_:key:_:)`).
+    /// Good until the store next writes back (`makeRoom`, `beginDrop`, `flush`), which lets it go:
+    /// the applier changes it for the event it was found for, before the next one.
+    typealias HeldLine = HeldEntities<LineKey, StoredLine>.Held
+    /// A shipment held in the store (`modifyShipment(_:key:_:)`).
+    typealias HeldShipment = HeldEntities<ShipmentKey, StoredShipment>.Held
+
+    /// Line `key`, held and ready to change, when the event at `occurredAt` with `state` and
+    /// `tag` is new to it; nil when the line holds that event already. A line read only to find
+    /// that out is not kept, so re-delivered snapshot rows take no room.
+    func lineForNewEvent(_ key: LineKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> HeldLine? {
+        try Self.heldForNewEvent(&lines, key, new: StoredLine(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
+                                 select: statements.selectLine, keyValues: Self.values(of: key), read: Self.line)
     }
 
-    /// True when shipment `key` holds the event at `occurredAt` with `state` and `tag` already
-    /// (one read only to find that out is not kept).
-    func shipmentHolds(_ key: ShipmentKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> Bool {
-        try Self.holds(&shipments, key, new: StoredShipment(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
-                       select: statements.selectShipment, keyValues: Self.values(of: key), read: Self.shipment)
+    /// Shipment `key`, held and ready to change, when the event is new to it; nil when it holds
+    /// the event already (one read only to find that out is not kept).
+    func shipmentForNewEvent(_ key: ShipmentKey, occurredAt: Int64, state: LifecycleState, tag: UInt32) throws -> HeldShipment? {
+        try Self.heldForNewEvent(&shipments, key, new: StoredShipment(), \.lifecycle, occurredAt: occurredAt, state: state, tag: tag,
+                                 select: statements.selectShipment, keyValues: Self.values(of: key), read: Self.shipment)
     }
 
     /// Changes order `key` (a new one when the ledger has none).
@@ -87,11 +95,14 @@ final class EntityStore {
         }, body)
     }
 
-    /// Changes line `key` (a new one when the ledger has none).
-    func modifyLine<T>(_ key: LineKey, _ body: (inout StoredLine) throws -> T) throws -> T {
-        try lines.modify(key, new: StoredLine(), load: {
-            try statements.selectLine.first(Self.values(of: key)) { Self.line($0, Self.lifecycle($0)) }
-        }, body)
+    /// Changes `line`, which the store holds under `key` (`lineForNewEvent`).
+    func modifyLine<T>(_ line: HeldLine, key: LineKey, _ body: (inout StoredLine) throws -> T) rethrows -> T {
+        try lines.modify(line, key: key, body)
+    }
+
+    /// Changes `shipment`, which the store holds under `key` (`shipmentForNewEvent`).
+    func modifyShipment(_ shipment: HeldShipment, key: ShipmentKey, _ body: (inout StoredShipment) -> Void) {
+        shipments.modify(shipment, key: key, body)
     }
 
     /// Changes shipment `key` (a new one when the ledger has none).
@@ -126,16 +137,16 @@ final class EntityStore {
                        linked: row.int(8) != 0, orders: row.text(9).split(separator: "\n").map(String.init))
     }
 
-    /// True when the entity under `key` holds the event. One the store has not read yet is read
-    /// and kept only when it does not (the event is about to change it): the rest of its row is
-    /// turned into an entity (`read`) only then.
-    private static func holds<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, _ key: Key, new: @autoclosure () -> Entity,
-                                           _ lifecycle: WritableKeyPath<Entity, SubjectLifecycle>,
-                                           occurredAt: Int64, state: LifecycleState, tag: UInt32, select: Statement,
-                                           keyValues: @autoclosure () -> [SQLValue],
-                                           read: (Statement, SubjectLifecycle) -> Entity) throws -> Bool {
-        if let isHeld = entities.ifHeld(key, { $0[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag) }) {
-            return isHeld
+    /// The entity under `key`, held, when the event is new to it; nil when it holds the event.
+    /// One the store has not read yet is read and kept only when the event is new (it is about
+    /// to change it): the rest of its row is turned into an entity (`read`) only then.
+    private static func heldForNewEvent<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, _ key: Key, new: @autoclosure () -> Entity,
+                                                     _ lifecycle: KeyPath<Entity, SubjectLifecycle>,
+                                                     occurredAt: Int64, state: LifecycleState, tag: UInt32, select: Statement,
+                                                     keyValues: @autoclosure () -> [SQLValue],
+                                                     read: (Statement, SubjectLifecycle) -> Entity) throws -> HeldEntities<Key, Entity>.Held? {
+        if let held = entities.held(key) {
+            return held.entity[keyPath: lifecycle].holds(occurredAt: occurredAt, state: state, tag: tag) ? nil : held
         }
         var isHeld = false
         let stored = try select.first(keyValues()) { row -> Entity? in
@@ -143,13 +154,11 @@ final class EntityStore {
             isHeld = stored.holds(occurredAt: occurredAt, state: state, tag: tag)
             return isHeld ? nil : read(row, stored)
         }
-        guard !isHeld else { return true }
+        guard !isHeld else { return nil }
         if let stored = stored ?? nil {
-            entities.add(key, stored, isStored: true)
-        } else {
-            entities.add(key, new(), isStored: false)
+            return entities.add(key, stored, isStored: true)
         }
-        return false
+        return entities.add(key, new(), isStored: false)
     }
 
     /// Past the capacity (the entities held, and those kept to undo the drop in progress): writes

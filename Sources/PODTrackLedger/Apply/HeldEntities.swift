@@ -61,10 +61,9 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
         endDrop()
     }
 
-    /// Calls `body` with the held entity under `key`, or returns nil when none is held.
-    func ifHeld<T>(_ key: Key, _ body: (inout Entity) throws -> T) rethrows -> T? {
-        guard let held = entries[key] else { return nil }
-        return try body(&held.entity)
+    /// The entity held under `key`, if any.
+    func held(_ key: Key) -> Held? {
+        entries[key]
     }
 
     /// Changes the entity under `key`; one not held yet is `load`ed (`new` when the ledger has none).
@@ -77,6 +76,12 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
             add(key, entity, isStored: stored != nil)
             return result
         }
+        return try modify(held, key: key, body)
+    }
+
+    /// Changes `held`, the entity this holds under `key` (`held(_:)`, `add`), without looking it up again.
+    mutating func modify<T>(_ held: Held, key: Key, _ body: (inout Entity) throws -> T) rethrows -> T {
+        assert(entries[key] === held, "an entity changed after the store let it go")
         if held.drop != drop {
             if isLogging { changed.append((key, held.entity, held.isStored)) }
             held.drop = drop
@@ -86,9 +91,12 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
 
     /// Holds `entity`, which the ledger has a row of or not (`isStored`), under `key`, which
     /// holds nothing yet.
-    mutating func add(_ key: Key, _ entity: Entity, isStored: Bool) {
-        entries[key] = Held(entity, isStored: isStored, drop: drop)
+    @discardableResult
+    mutating func add(_ key: Key, _ entity: Entity, isStored: Bool) -> Held {
+        let held = Held(entity, isStored: isStored, drop: drop)
+        entries[key] = held
         if isLogging { added.append(key) }
+        return held
     }
 
     /// Forgets every entity: the caller wrote them back.
