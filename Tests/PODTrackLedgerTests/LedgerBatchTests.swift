@@ -128,4 +128,27 @@ import PODTrackCore
         #expect(changes == 10)
         #expect(try progress(ledger, "A-1") == .printed)
     }
+
+    /// The store hashes its keys without the tenant (`LineKey.hash(into:)`): two tenants' orders,
+    /// lines and shipments of the same numbers, held side by side, must still stay apart.
+    @Test func twoTenantsOfTheSameOrderAndTrackingNumbersStayApartInOneBatch() throws {
+        let ledger = try folder.open()
+        try ledger.batch {
+            try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100, tracking: "1Z1")], tenant: "acme")
+            try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100, tracking: "1Z1", channel: "WOO")], tenant: "northwind")
+            let delivered = try ledger.apply([TestEvents.scan("1Z1", .delivered, at: 300)], tenant: "northwind", source: "ups", kind: .carrier)
+            #expect(delivered.eventsNew == 1 && delivered.orphansHeld == 0, "northwind's shipment, linked by northwind's line")
+            let again = try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100, tracking: "1Z1")], tenant: "acme")
+            #expect(again.eventsDuplicate == 1, "acme's line holds acme's event")
+            let printed = try ledger.apply([TestEvents.job("A-1", .printed, at: 200)], tenant: "acme", source: "print", kind: .print)
+            #expect(printed.eventsNew == 1)
+        }
+        #expect(try ledger.view("acme", "A-1")?.channel == "SHOPIFY-EU")
+        #expect(try ledger.view("acme", "A-1")?.lines.first?.fold.progress == .printed)
+        #expect(try ledger.view("acme", "A-1")?.shipments.first?.visibleState != .delivered, "northwind's delivery is not acme's")
+        #expect(try ledger.view("northwind", "A-1")?.channel == "WOO")
+        #expect(try ledger.view("northwind", "A-1")?.lines.first?.fold.progress == .received)
+        #expect(try ledger.view("northwind", "A-1")?.shipments.first?.visibleState == .delivered)
+        #expect(try ledger.rows("SELECT tenant, orders FROM shipments ORDER BY tenant") == ["acme|A-1", "northwind|A-1"])
+    }
 }

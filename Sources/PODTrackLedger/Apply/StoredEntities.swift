@@ -66,6 +66,10 @@ struct OrderKey: Hashable, Comparable, BoundKey {
 
     static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { (lhs.tenant, lhs.number) < (rhs.tenant, rhs.number) }
 
+    /// The number alone: a store's keys are nearly all of one tenant, whose name would be hashed
+    /// with every lookup for nothing (`==` still compares it). The same holds for lines and shipments.
+    func hash(into hasher: inout Hasher) { hasher.combine(number) }
+
     func appendValues(to values: inout [SQLValue]) {
         values.append(.text(tenant))
         values.append(.text(number))
@@ -80,6 +84,11 @@ struct LineKey: Hashable, Comparable, BoundKey {
 
     static func < (lhs: LineKey, rhs: LineKey) -> Bool { (lhs.tenant, lhs.order, lhs.line) < (rhs.tenant, rhs.order, rhs.line) }
 
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(order)
+        hasher.combine(line)
+    }
+
     func appendValues(to values: inout [SQLValue]) {
         values.append(.text(tenant))
         values.append(.text(order))
@@ -93,6 +102,8 @@ struct ShipmentKey: Hashable, Comparable, BoundKey {
     var tracking: String
 
     static func < (lhs: ShipmentKey, rhs: ShipmentKey) -> Bool { (lhs.tenant, lhs.tracking) < (rhs.tenant, rhs.tracking) }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(tracking) }
 
     func appendValues(to values: inout [SQLValue]) {
         values.append(.text(tenant))
