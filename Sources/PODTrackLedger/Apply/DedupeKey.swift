@@ -35,7 +35,7 @@ struct DedupeKey {
             var next = self
             next.mix(order.utf8)
             next.mix(UInt8(ascii: "/"))
-            next.mix(String(line).utf8)
+            next.mixDecimal(line)
             next.mix(Self.separator)
             return next
         }
@@ -47,8 +47,32 @@ struct DedupeKey {
         state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
+    /// Mixes the bytes in place where the string keeps them contiguous, as native strings do
+    /// (the view's own iterator checks the string's form at every byte).
     private mutating func mix(_ bytes: String.UTF8View) {
-        for byte in bytes { mix(byte) }
+        let mixed: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer { mix(byte) }
+        }
+        if mixed == nil {
+            for byte in bytes { mix(byte) }
+        }
+    }
+
+    /// Mixes `number`'s decimal digits, as `String(number)` spells them; a line number, which
+    /// is small, without making the string.
+    private mutating func mixDecimal(_ number: Int) {
+        guard (0..<10_000).contains(number) else {
+            mix(String(number).utf8)
+            return
+        }
+        var divisor = 1
+        while divisor * 10 <= number { divisor *= 10 }
+        var rest = number
+        repeat {
+            mix(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// The finished key's low 32 bits, as histories keep them (schema 5 kept whole keys in
