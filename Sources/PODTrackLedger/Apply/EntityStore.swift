@@ -233,8 +233,7 @@ final class EntityStore {
     private static func writeBack<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>,
                                                write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
         for (key, held) in entities.entries.sorted(by: { $0.key < $1.key }) {
-            var entity = held.entity
-            try write(key, &entity, held.isStored)
+            try write(key, &held.entity, held.isStored)
         }
         entities.removeAll()
     }
