@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import PODTrackCore
 @testable import PODTrackLedger
@@ -37,6 +38,26 @@ import PODTrackCore
         try ledger.apply(numbers.reversed().map { TestEvents.erp($0, 1, .received, at: 100) })
         #expect(try exportedOrders() == numbers)
         #expect(try exportedOrders().isEmpty, "the cursor moved past them all")
+    }
+
+    /// What the export prepares of each order (the publisher: its rows) comes with that order,
+    /// made on the reading thread when the export reads ahead, on the caller's inside its transaction.
+    @Test(arguments: [false, true])
+    func whatIsPreparedOfAnOrderComesWithItFromTheThreadThatReadIt(insideATransaction: Bool) throws {
+        try ledger.apply((1...Self.orderCount).map { TestEvents.erp("A-\($0)", $0 % 3, .received, at: 100) })
+        var checked = 0
+        func exportAll() throws {
+            _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+                try export.forEachChangedOrder(preparing: { order in (order.orderNo, order.lines.map(\.lineNo), pthread_self()) }) { order, prepared in
+                    #expect(prepared.0 == order.orderNo && prepared.1 == order.lines.map(\.lineNo))
+                    #expect((prepared.2 == pthread_self()) == insideATransaction, "prepared on thread \(prepared.2), used on \(pthread_self())")
+                    checked += 1
+                }
+                return nil
+            }
+        }
+        if insideATransaction { try ledger.database.transaction { try exportAll() } } else { try exportAll() }
+        #expect(checked == Self.orderCount)
     }
 
     @Test func anExportInsideACallersTransactionReadsWhatItChanged() throws {

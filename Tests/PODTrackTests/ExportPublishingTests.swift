@@ -103,19 +103,20 @@ import PODTrackCore
     }
 
     @Test func cellsASpreadsheetWouldRunAreNeutralised() {
-        #expect(ExportWriter.neutralized("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
-        #expect(ExportWriter.neutralized("@SUM(A1)") == "'@SUM(A1)")
-        #expect(ExportWriter.neutralized("+49 30 1234") == "'+49 30 1234")
-        #expect(ExportWriter.neutralized("-5") == "-5")
-        #expect(ExportWriter.neutralized("TEE-BLK") == "TEE-BLK")
+        #expect(ExportRowEncoder.neutralized("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
+        #expect(ExportRowEncoder.neutralized("@SUM(A1)") == "'@SUM(A1)")
+        #expect(ExportRowEncoder.neutralized("+49 30 1234") == "'+49 30 1234")
+        #expect(ExportRowEncoder.neutralized("-5") == "-5")
+        #expect(ExportRowEncoder.neutralized("TEE-BLK") == "TEE-BLK")
     }
 
     /// Writes `rows` with the format's writer and returns the file's text.
     private func written(_ rows: [[String]], format: any ExportFormat, neutralize: Bool = true) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var writer = try ExportWriter(format: format, path: path, mode: 0o644, neutralizeFormulas: neutralize)
-        for row in rows { try writer.append(row) }
+        let encoder = ExportRowEncoder(format: format, neutralizeFormulas: neutralize)
+        var writer = try ExportWriter(format: format, encoder: encoder, path: path, mode: 0o644)
+        for row in rows { try writer.append(encoder.encode(row)) }
         let fingerprint = try writer.close()
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(fingerprint == SHA256.hex(SHA256.hash([UInt8](data))))

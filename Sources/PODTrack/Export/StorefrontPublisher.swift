@@ -12,7 +12,16 @@ public struct ExportReport: Sendable {
     public var rows: Int
 }
 
-/// Publishes a storefront's rows into one file: written and fsynced under `State/outgoing/`,
+/// A row of an export, made ready on the export's reading thread (`StorefrontExport.forEachChangedOrder`):
+/// what the ledger remembers of it, and its line in the file.
+private struct PreparedRow: Sendable {
+    var row: ExportRow
+    var digest: RecordDigest
+    var line: [UInt8]
+}
+
+/// Publishes a storefront's rows into one file (formatted, digested and encoded beside the
+/// applying thread, on the export's reading thread): written and fsynced under `State/outgoing/`,
 /// recorded in the ledger together with the storefront's cursor, kept under `State/sent/` (for
 /// resends), then renamed into `Outbox/<tenant>/<storefront>/` whole.
 struct StorefrontPublisher {
@@ -23,6 +32,7 @@ struct StorefrontPublisher {
     /// Exports what changed since the last export (or, for a snapshot, everything) of `storefront`.
     func publish(_ storefront: StorefrontDefinition, scope: ExportScope = .changes) throws -> ExportReport {
         let format = storefront.format.format
+        let encoder = ExportRowEncoder(format: format, neutralizeFormulas: storefront.neutralizeFormulas)
         let files = ExportFiles(site: site, storefront: storefront)
         try files.createFolders()
         var temporary: URL?
@@ -30,13 +40,16 @@ struct StorefrontPublisher {
                                         scope: scope, createdAt: now(), fileName: { files.name($0) }) { export -> String? in
             let path = files.staging.appendingPathComponent(files.name(export.seq))
             var writer: ExportWriter?
-            try export.forEachChangedOrder { order in
-                for row in format.rows(for: order, storefront: storefront) where try export.tell(row, of: order.orderNo, once: format.sendsEachRowOnce) {
+            let prepare = { @Sendable (order: OrderView) in
+                format.rows(for: order, storefront: storefront).map { PreparedRow(row: $0, digest: $0.digest, line: encoder.encode($0.cells)) }
+            }
+            try export.forEachChangedOrder(preparing: prepare) { order, rows in
+                for prepared in rows where try export.tell(prepared.row, digest: prepared.digest, of: order.orderNo,
+                                                           once: format.sendsEachRowOnce) {
                     if writer == nil {
-                        writer = try ExportWriter(format: format, path: path.path, mode: storefront.fileMode,
-                                                  neutralizeFormulas: storefront.neutralizeFormulas)
+                        writer = try ExportWriter(format: format, encoder: encoder, path: path.path, mode: storefront.fileMode)
                     }
-                    try writer?.append(row.cells)
+                    try writer?.append(prepared.line)
                 }
             }
             guard var finished = writer else { return nil }

@@ -16,12 +16,15 @@ enum ChangedOrdersAhead {
     static let cacheKiB = 512
 
     /// Calls `body` with each order the export covers, in order-number order, read from the
-    /// ledger file at `path`.
-    static func forEach(path: String, query: ChangedOrdersQuery, _ body: (OrderView) throws -> Void) throws {
+    /// ledger file at `path`, and what `prepare` made of it on the reading thread (the export's
+    /// rows: their formatting is work the applying thread's core need not do).
+    static func forEach<Prepared: Sendable>(path: String, query: ChangedOrdersQuery,
+                                            preparing prepare: @escaping @Sendable (OrderView) -> Prepared,
+                                            _ body: (OrderView, Prepared) throws -> Void) throws {
         try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, produce: { sink in
             let database = try Database(path: path, readOnly: true)
             try database.execute("PRAGMA cache_size = -\(cacheKiB)")
-            try query.forEach(in: database) { try sink.put($0) }
-        }, consume: body)
+            try query.forEach(in: database) { try sink.put(($0, prepare($0))) }
+        }, consume: { try body($0.0, $0.1) })
     }
 }

@@ -75,12 +75,16 @@ public final class StorefrontExport {
     /// by order number (`ChangedOrdersQuery`), read ahead on a connection of its own unless the
     /// export runs inside a caller's transaction, whose changes only this connection sees. The
     /// cursor then moves past every journal entry, other tenants' and other channels' included.
-    public func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
+    ///
+    /// `prepare` turns each order into what `body` needs with it (its rows), on the reading
+    /// thread when there is one.
+    public func forEachChangedOrder<Prepared: Sendable>(preparing prepare: @escaping @Sendable (OrderView) -> Prepared,
+                                                        _ body: (OrderView, Prepared) throws -> Void) throws {
         let query = ChangedOrdersQuery(since: scope == .snapshot ? 0 : cursor, tenant: tenant, channel: channel)
         if let path = readAheadPath {
-            try ChangedOrdersAhead.forEach(path: path, query: query, body)
+            try ChangedOrdersAhead.forEach(path: path, query: query, preparing: prepare, body)
         } else {
-            try query.forEach(in: database, body)
+            try query.forEach(in: database) { try body($0, prepare($0)) }
         }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
             throughSeq = max(throughSeq, newest)
@@ -91,9 +95,10 @@ public final class StorefrontExport {
     /// storefront something new: never told (unless it is what the storefront assumes anyway), or
     /// told differently (with `once`, a row told before is never told again). A snapshot tells
     /// every row again, except once-only rows. A row that is no news is left as it was told.
-    public func tell(_ row: ExportRow, of order: String, once: Bool) throws -> Bool {
+    /// `digest` is the row's (`ExportRow.digest`), worked out by the caller, on whichever thread.
+    public func tell(_ row: ExportRow, digest: RecordDigest, of order: String, once: Bool) throws -> Bool {
         try (row.isStorefrontDefault ? tellAgain : tellNew).run(
-            .text(tenant), .text(storefront), .text(row.key), .blob(RecordDigestCoding.bytes(row.digest)),
+            .text(tenant), .text(storefront), .text(row.key), .blob(RecordDigestCoding.bytes(digest)),
             .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
         guard database.changes == 1 else { return false }
         try recordExportRow.run(.integer(try exportID()), .text(order), .text(row.key))

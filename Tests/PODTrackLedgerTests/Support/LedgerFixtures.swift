@@ -76,3 +76,15 @@ enum TestEvents {
         StatusEvent(subject: .shipment(tracking: tracking), state: state, occurredAt: time, rawWord: state.rawValue, line: 2, carrier: "ups")
     }
 }
+
+extension StorefrontExport {
+    /// The export's changed orders, with nothing prepared beside them.
+    func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
+        try forEachChangedOrder(preparing: { _ in () }) { order, _ in try body(order) }
+    }
+
+    /// Tells `row` with its own digest.
+    func tell(_ row: ExportRow, of order: String, once: Bool) throws -> Bool {
+        try tell(row, digest: row.digest, of: order, once: once)
+    }
+}
