@@ -29,7 +29,7 @@ public enum ProducerThread {
         do {
             while true {
                 switch channel.take() {
-                case .batch(let items): for item in items { try consume(item) }
+                case .batch(let batch): try batch.takeEach(consume)
                 case .finished(let ending): return ending
                 case .failed(let error): throw error
                 }
@@ -44,32 +44,77 @@ public enum ProducerThread {
 /// Where a producer puts its items: gathered into batches for the consuming thread.
 public final class BatchSink<Item> {
     private let batchSize: Int
-    private let send: ([Item]) throws -> Void
-    private var pending: [Item] = []
+    private let send: (ItemBatch<Item>) throws -> Void
+    private var pending: ItemBatch<Item>
 
-    fileprivate init(batchSize: Int, send: @escaping ([Item]) throws -> Void) {
+    fileprivate init(batchSize: Int, send: @escaping (ItemBatch<Item>) throws -> Void) {
+        precondition(batchSize > 0, "a batch holds at least one item")
         self.batchSize = batchSize
         self.send = send
-        pending.reserveCapacity(batchSize)
+        pending = ItemBatch(capacity: batchSize)
     }
 
     /// Adds `item`; a full batch goes to the consumer, waiting while it is behind. Throws once
     /// the consumer gave up.
     public func put(_ item: Item) throws {
         pending.append(item)
-        if pending.count >= batchSize { try flush() }
+        if pending.isFull { try flush() }
     }
 
     fileprivate func flush() throws {
         guard !pending.isEmpty else { return }
-        try send(pending)
-        pending.removeAll(keepingCapacity: true)
+        let full = pending
+        pending = ItemBatch(capacity: batchSize)
+        try send(full)
     }
 }
 
+/// A batch of items on its way to the consumer, which moves each out (`takeEach`) instead of
+/// copying it: an item's references are then not retained and released once more on the
+/// consuming thread (for a reader's events, about 6% of the applying thread's instructions).
+final class ItemBatch<Item> {
+    private let items: UnsafeMutablePointer<Item>
+    private let capacity: Int
+    private var count = 0
+    /// Items before this index were moved out; the rest still belong to the batch.
+    private var taken = 0
+
+    init(capacity: Int) {
+        items = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit {
+        (items + taken).deinitialize(count: count - taken)
+        items.deallocate()
+    }
+
+    var isFull: Bool { count == capacity }
+    var isEmpty: Bool { count == 0 }
+
+    func append(_ item: Item) {
+        precondition(count < capacity, "the batch is full")
+        (items + count).initialize(to: item)
+        count += 1
+    }
+
+    /// Calls `body` with each item, in order, moved out of the batch. When `body` throws, the
+    /// items not taken yet go when the batch does.
+    func takeEach(_ body: (Item) throws -> Void) rethrows {
+        while taken < count {
+            let item = (items + taken).move()
+            taken += 1
+            try body(item)
+        }
+    }
+}
+
+/// Only one thread at a time has a batch: the producer fills it, then hands it over for good.
+extension ItemBatch: @unchecked Sendable where Item: Sendable {}
+
 /// What the producing thread hands over: a batch of items, then how it ended.
 private enum ProducerMessage<Item: Sendable, Ending: Sendable>: Sendable {
-    case batch([Item])
+    case batch(ItemBatch<Item>)
     case finished(Ending)
     case failed(any Error)
 }
