@@ -35,11 +35,9 @@ struct JournaledOrders {
 
         /// Remembers `order` as journaled by the drop; true when it needs a journal row (it was not yet).
         mutating func add(_ order: String) -> Bool {
-            guard !committed.contains(order), !batch.contains(order), orders.insert(order).inserted else { return false }
-            if orders.count > capacity {
-                orders.removeAll(keepingCapacity: true)
-                orders.insert(order)
-            }
+            guard !contains(order) else { return false }
+            if orders.count == capacity { orders.removeAll(keepingCapacity: true) }
+            orders.insert(order)
             return true
         }
     }
