@@ -115,7 +115,7 @@ import PODTrackCore
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let encoder = ExportRowEncoder(format: format, neutralizeFormulas: neutralize)
-        var writer = try ExportWriter(format: format, encoder: encoder, path: path, mode: 0o644)
+        var writer = try ExportWriter(header: encoder.encode(format.header), path: path, mode: 0o644)
         for row in rows { try writer.append(encoder.encode(row)) }
         let fingerprint = try writer.close()
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -10,14 +10,14 @@ struct ExportWriter {
     private var buffer: [UInt8] = []
     private var hasher = SHA256()
 
-    /// Creates (or truncates) the file at `path` with permission bits `mode`, and writes the
-    /// format's header with `encoder`.
-    init(format: any ExportFormat, encoder: ExportRowEncoder, path: String, mode: Int) throws {
+    /// Creates (or truncates) the file at `path` with permission bits `mode`, and writes `header`,
+    /// the header's line (`ExportRowEncoder.encode`).
+    init(header: [UInt8], path: String, mode: Int) throws {
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else { throw FileSystemError.cannotWrite(path, String(cString: strerror(errno))) }
         fchmod(descriptor, mode_t(mode))
         self.path = path
-        try append(encoder.encode(format.header))
+        try append(header)
     }
 
     /// Appends a row's line, as `ExportRowEncoder.encode` made it.

@@ -47,7 +47,7 @@ struct StorefrontPublisher {
                 for prepared in rows where try export.tell(prepared.row, digest: prepared.digest, of: order.orderNo,
                                                            once: format.sendsEachRowOnce) {
                     if writer == nil {
-                        writer = try ExportWriter(format: format, encoder: encoder, path: path.path, mode: storefront.fileMode)
+                        writer = try ExportWriter(header: encoder.encode(format.header), path: path.path, mode: storefront.fileMode)
                     }
                     try writer?.append(prepared.line)
                 }

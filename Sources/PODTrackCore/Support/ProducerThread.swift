@@ -14,16 +14,20 @@ public enum ProducerThread {
         consume: (Item) throws -> Void
     ) throws -> Ending {
         let channel = BoundedChannel<ProducerMessage<Item, Ending>>(capacity: batchesAhead)
-        let producer = Thread {
+        /// Everything the producer makes, its last message included; its sink, and the items of
+        /// a batch it had not handed over, are gone before the channel closes, so nothing of it
+        /// outlives `run`.
+        @Sendable func produceAll() -> ProducerMessage<Item, Ending> {
             let sink = BatchSink<Item>(batchSize: batchSize) { try channel.put(.batch($0)) }
             do {
                 let ending = try produce(sink)
                 try sink.flush()
-                channel.close(.finished(ending))
+                return .finished(ending)
             } catch {
-                channel.close(.failed(error))
+                return .failed(error)
             }
         }
+        let producer = Thread { channel.close(produceAll()) }
         if let stackSize { producer.stackSize = stackSize }
         producer.start()
         do {
@@ -43,13 +47,11 @@ public enum ProducerThread {
 
 /// Where a producer puts its items: gathered into batches for the consuming thread.
 public final class BatchSink<Item> {
-    private let batchSize: Int
     private let send: (ItemBatch<Item>) throws -> Void
     private var pending: ItemBatch<Item>
 
     fileprivate init(batchSize: Int, send: @escaping (ItemBatch<Item>) throws -> Void) {
         precondition(batchSize > 0, "a batch holds at least one item")
-        self.batchSize = batchSize
         self.send = send
         pending = ItemBatch(capacity: batchSize)
     }
@@ -64,7 +66,7 @@ public final class BatchSink<Item> {
     fileprivate func flush() throws {
         guard !pending.isEmpty else { return }
         let full = pending
-        pending = ItemBatch(capacity: batchSize)
+        pending = ItemBatch(capacity: full.capacity)
         try send(full)
     }
 }
@@ -74,7 +76,7 @@ public final class BatchSink<Item> {
 /// consuming thread (for a reader's events, about 6% of the applying thread's instructions).
 final class ItemBatch<Item> {
     private let items: UnsafeMutablePointer<Item>
-    private let capacity: Int
+    let capacity: Int
     private var count = 0
     /// Items before this index were moved out; the rest still belong to the batch.
     private var taken = 0
@@ -168,5 +170,7 @@ private final class BoundedChannel<Message: Sendable>: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         while !closed { condition.wait() }
+        // The batches the consumer will not take go now, not whenever the producer's thread lets go of the channel.
+        queue.removeAll()
     }
 }
