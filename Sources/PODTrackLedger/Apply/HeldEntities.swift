@@ -99,14 +99,16 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
         return held
     }
 
-    /// Forgets every entity: the caller wrote them back.
+    /// Forgets every entity: the caller wrote them back. While a drop is logged, the table is
+    /// let go of before it is reverted, so the revert changes it in place instead of copying it
+    /// whole (reverted while `entries` still shared it, it was copied).
     mutating func removeAll() {
+        var before = entries
+        entries = [:]
         if isLogging {
-            var before = entries
             revert(&before)
             beforeWriteBack = before
         }
-        entries = [:]
         forgetUndo()
     }
 
