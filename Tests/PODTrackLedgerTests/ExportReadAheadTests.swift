@@ -48,7 +48,7 @@ import PODTrackCore
         var checked = 0
         func exportAll() throws {
             _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
-                try export.forEachChangedOrder(preparing: { order in (order.orderNo, order.lines.map(\.lineNo), pthread_self()) }) { order, prepared in
+                try export.forEachChangedOrder(preparing: { order, _ in (order.orderNo, order.lines.map(\.lineNo), pthread_self()) }) { order, prepared in
                     #expect(prepared.0 == order.orderNo && prepared.1 == order.lines.map(\.lineNo))
                     #expect((prepared.2 == pthread_self()) == insideATransaction, "prepared on thread \(prepared.2), used on \(pthread_self())")
                     checked += 1

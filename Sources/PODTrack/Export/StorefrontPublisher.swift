@@ -13,10 +13,12 @@ public struct ExportReport: Sendable {
 }
 
 /// A row of an export, made ready on the export's reading thread (`StorefrontExport.forEachChangedOrder`):
-/// what the ledger remembers of it, and its line in the file.
+/// what the ledger remembers of it, what the storefront was told of it before (nil: ask), and
+/// its line in the file.
 private struct PreparedRow: Sendable {
     var row: ExportRow
     var digest: RecordDigest
+    var toldBefore: ToldState?
     var line: [UInt8]
 }
 
@@ -40,12 +42,14 @@ struct StorefrontPublisher {
                                         scope: scope, createdAt: now(), fileName: { files.name($0) }) { export -> String? in
             let path = files.staging.appendingPathComponent(files.name(export.seq))
             var writer: ExportWriter?
-            let prepare = { @Sendable (order: OrderView) in
-                format.rows(for: order, storefront: storefront).map { PreparedRow(row: $0, digest: $0.digest, line: encoder.encode($0.cells)) }
+            let prepare = { @Sendable (order: OrderView, told: ToldLookup?) in
+                format.rows(for: order, storefront: storefront).map {
+                    PreparedRow(row: $0, digest: $0.digest, toldBefore: told?.toldBefore($0.key), line: encoder.encode($0.cells))
+                }
             }
             try export.forEachChangedOrder(preparing: prepare) { order, rows in
-                for prepared in rows where try export.tell(prepared.row, digest: prepared.digest, of: order.orderNo,
-                                                           once: format.sendsEachRowOnce) {
+                for prepared in rows where try export.tell(prepared.row, digest: prepared.digest, toldBefore: prepared.toldBefore,
+                                                           of: order.orderNo, once: format.sendsEachRowOnce) {
                     if writer == nil {
                         writer = try ExportWriter(header: encoder.encode(format.header), path: path.path, mode: storefront.fileMode)
                     }

@@ -17,14 +17,16 @@ enum ChangedOrdersAhead {
 
     /// Calls `body` with each order the export covers, in order-number order, read from the
     /// ledger file at `path`, and what `prepare` made of it on the reading thread (the export's
-    /// rows: their formatting is work the applying thread's core need not do).
-    static func forEach<Prepared: Sendable>(path: String, query: ChangedOrdersQuery,
-                                            preparing prepare: @escaping @Sendable (OrderView) -> Prepared,
+    /// rows: their formatting is work the applying thread's core need not do), where it can ask
+    /// what `storefront` was told of them (`ToldLookup`).
+    static func forEach<Prepared: Sendable>(path: String, query: ChangedOrdersQuery, storefront: String,
+                                            preparing prepare: @escaping @Sendable (OrderView, ToldLookup?) -> Prepared,
                                             _ body: (OrderView, Prepared) throws -> Void) throws {
         try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, produce: { sink in
             let database = try Database(path: path, readOnly: true)
             try database.execute("PRAGMA cache_size = -\(cacheKiB)")
-            try query.forEach(in: database) { try sink.put(($0, prepare($0))) }
+            let told = try ToldLookup(database: database, tenant: query.tenant, storefront: storefront)
+            try query.forEach(in: database) { try sink.put(($0, prepare($0, told))) }
         }, consume: { try body($0.0, $0.1) })
     }
 }

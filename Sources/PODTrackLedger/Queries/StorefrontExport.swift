@@ -28,6 +28,9 @@ public final class StorefrontExport {
     private let tellNew: Statement
     /// The same for a row that is what the storefront assumes anyway: news only if told otherwise before.
     private let tellAgain: Statement
+    /// A row that is news, as `tell` found from what it was told before (`ToldState`): never told, or told otherwise.
+    private let insertTold: Statement
+    private let updateTold: Statement
     private let recordExportRow: Statement
     /// The ledger file to read the orders from on a second connection, or nil to read them on
     /// this one (`forEachChangedOrder`).
@@ -57,6 +60,8 @@ public final class StorefrontExport {
         tellAgain = try database.cached("""
             UPDATE told SET digest = ?4 WHERE tenant = ?1 AND storefront = ?2 AND row_key = ?3 AND ?5 AND (?6 OR digest != ?4)
             """)
+        insertTold = try database.cached("INSERT INTO told (tenant, storefront, row_key, digest) VALUES (?1, ?2, ?3, ?4)")
+        updateTold = try database.cached("UPDATE told SET digest = ?4 WHERE tenant = ?1 AND storefront = ?2 AND row_key = ?3")
         recordExportRow = try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
     }
 
@@ -77,14 +82,15 @@ public final class StorefrontExport {
     /// cursor then moves past every journal entry, other tenants' and other channels' included.
     ///
     /// `prepare` turns each order into what `body` needs with it (its rows), on the reading
-    /// thread when there is one.
-    public func forEachChangedOrder<Prepared: Sendable>(preparing prepare: @escaping @Sendable (OrderView) -> Prepared,
+    /// thread when there is one, where it may also read what the storefront was told of them
+    /// (`ToldLookup`, for `tell`'s `toldBefore`); without a reading thread it gets no lookup.
+    public func forEachChangedOrder<Prepared: Sendable>(preparing prepare: @escaping @Sendable (OrderView, ToldLookup?) -> Prepared,
                                                         _ body: (OrderView, Prepared) throws -> Void) throws {
         let query = ChangedOrdersQuery(since: scope == .snapshot ? 0 : cursor, tenant: tenant, channel: channel)
         if let path = readAheadPath {
-            try ChangedOrdersAhead.forEach(path: path, query: query, preparing: prepare, body)
+            try ChangedOrdersAhead.forEach(path: path, query: query, storefront: storefront, preparing: prepare, body)
         } else {
-            try query.forEach(in: database) { try body($0, prepare($0)) }
+            try query.forEach(in: database) { try body($0, prepare($0, nil)) }
         }
         if let newest = try database.cached("SELECT max(seq) FROM journal").first([], { $0.optionalInt(0) }) ?? nil {
             throughSeq = max(throughSeq, newest)
@@ -96,11 +102,22 @@ public final class StorefrontExport {
     /// told differently (with `once`, a row told before is never told again). A snapshot tells
     /// every row again, except once-only rows. A row that is no news is left as it was told.
     /// `digest` is the row's (`ExportRow.digest`), worked out by the caller, on whichever thread.
-    public func tell(_ row: ExportRow, digest: RecordDigest, of order: String, once: Bool) throws -> Bool {
-        try (row.isStorefrontDefault ? tellAgain : tellNew).run(
-            .text(tenant), .text(storefront), .text(row.key), .blob(RecordDigestCoding.bytes(digest)),
-            .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
-        guard database.changes == 1 else { return false }
+    /// `toldBefore`, when known (`ToldLookup`), decides without a statement whether the row is
+    /// news, and only news is written; nil asks the ledger.
+    public func tell(_ row: ExportRow, digest: RecordDigest, toldBefore: ToldState? = nil, of order: String, once: Bool) throws -> Bool {
+        let digestValue = SQLValue.blob(RecordDigestCoding.bytes(digest))
+        switch toldBefore {
+        case nil:
+            try (row.isStorefrontDefault ? tellAgain : tellNew).run(
+                .text(tenant), .text(storefront), .text(row.key), digestValue, .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
+            guard database.changes == 1 else { return false }
+        case .never:
+            guard !row.isStorefrontDefault else { return false }
+            try insertTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue)
+        case .told(let before):
+            guard !once, scope == .snapshot || before != digest else { return false }
+            try updateTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue)
+        }
         try recordExportRow.run(.integer(try exportID()), .text(order), .text(row.key))
         rows += 1
         return true

@@ -80,7 +80,7 @@ enum TestEvents {
 extension StorefrontExport {
     /// The export's changed orders, with nothing prepared beside them.
     func forEachChangedOrder(_ body: (OrderView) throws -> Void) throws {
-        try forEachChangedOrder(preparing: { _ in () }) { order, _ in try body(order) }
+        try forEachChangedOrder(preparing: { _, _ in () }) { order, _ in try body(order) }
     }
 
     /// Tells `row` with its own digest.
