@@ -1,5 +1,5 @@
 /// Which keys were seen, as a Bloom filter of a fixed 128 KiB: a key seen before is always
-/// reported so; a new one is, rarely, too (about 2% after 100 000 keys, more past that). Memory
+/// reported so; a new one is, rarely, too (under 2% after 100 000 keys, more past that). Memory
 /// stays the same however many keys pass.
 struct KeySightings {
     private static let bitCount = 1 << 20
