@@ -105,18 +105,18 @@ public final class StorefrontExport {
     /// `toldBefore`, when known (`ToldLookup`), decides without a statement whether the row is
     /// news, and only news is written; nil asks the ledger.
     public func tell(_ row: ExportRow, digest: RecordDigest, toldBefore: ToldState? = nil, of order: String, once: Bool) throws -> Bool {
-        let digestValue = SQLValue.blob(RecordDigestCoding.bytes(digest))
+        let digestValue = { SQLValue.blob(RecordDigestCoding.bytes(digest)) }
         switch toldBefore {
         case nil:
             try (row.isStorefrontDefault ? tellAgain : tellNew).run(
-                .text(tenant), .text(storefront), .text(row.key), digestValue, .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
+                .text(tenant), .text(storefront), .text(row.key), digestValue(), .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
             guard database.changes == 1 else { return false }
         case .never:
             guard !row.isStorefrontDefault else { return false }
-            try insertTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue)
+            try insertTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue())
         case .told(let before):
             guard !once, scope == .snapshot || before != digest else { return false }
-            try updateTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue)
+            try updateTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue())
         }
         try recordExportRow.run(.integer(try exportID()), .text(order), .text(row.key))
         rows += 1
