@@ -1,9 +1,11 @@
+import Foundation
 import Testing
 import PODTrackCore
 @testable import PODTrackLedger
 
 /// What the storefront was told of an export's rows, read on the export's reading thread
-/// (`ToldLookup`), makes `tell` decide what is news exactly as the ledger's own statements do.
+/// (`ToldLookup`), makes `tell` decide what is news exactly as reading it on the export's own
+/// connection does.
 @Suite struct ToldLookupTests {
     /// A row the test's export tells, with whether it is once-only, and what the reading thread knew of it.
     private struct Told: Sendable {
@@ -67,7 +69,7 @@ import PODTrackCore
         return (news, before)
     }
 
-    @Test func whatTheReadingThreadKnewDecidesAsTheLedgersStatementsDo() throws {
+    @Test func whatTheReadingThreadKnewDecidesAsTheExportsOwnConnectionDoes() throws {
         let expected = [["A-1", "A-1|once", "A-2", "A-2|default"], ["A-2", "A-2|default"]]
         let asked = try runExports(insideATransaction: true)
         #expect(asked.before.joined().allSatisfy { $0 == nil }, "inside a transaction there is no reading thread to ask")
@@ -81,6 +83,30 @@ import PODTrackCore
              .told(ExportRow(key: "A-1|once", cells: ["confirmed"]).digest),
              .told(received), .told(ExportRow(key: "A-2|default", cells: ["open"]).digest), nil],
         ], "a key met a second time in one export is left to the ledger")
+    }
+
+    /// A digest the ledger cannot read (not 16 bytes) is one every row differs from, both ways.
+    @Test(arguments: [false, true])
+    func aRowWhoseToldDigestCannotBeReadIsNews(insideATransaction: Bool) throws {
+        let folder = try LedgerFolder()
+        let ledger = try folder.open()
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: 100)])
+        try ledger.database.execute("INSERT INTO told (tenant, storefront, row_key, digest) VALUES ('acme', 's', 'A-1', x'0102')")
+        var told: [(ToldState?, Bool)] = []
+        let run = {
+            _ = try ledger.export(tenant: "acme", storefront: "s", channel: "SHOPIFY-EU", createdAt: 0, fileName: { "f-\($0)" }) { export in
+                try export.forEachChangedOrder(preparing: { order, lookup in lookup?.toldBefore(order.orderNo) }) { order, before in
+                    let row = ExportRow(key: order.orderNo, cells: ["received"])
+                    told.append((before, try export.tell(row, digest: row.digest, toldBefore: before, of: order.orderNo, once: false)))
+                }
+                return nil
+            }
+        }
+        if insideATransaction { try ledger.database.transaction(run) } else { try run() }
+        #expect(told.map(\.0) == [insideATransaction ? nil : .told(nil)])
+        #expect(told.map(\.1) == [true])
+        #expect(try ledger.rows("SELECT hex(digest) FROM told") == [RecordDigestCoding.bytes(ExportRow(key: "A-1", cells: ["received"]).digest)
+            .map { String(format: "%02X", $0) }.joined()], "the row is told and remembered as it is now")
     }
 
     @Test func aKeyIsNewOnlyTheFirstTimeItIsSeen() {

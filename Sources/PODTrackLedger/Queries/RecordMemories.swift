@@ -37,10 +37,18 @@ enum RecordDigestCoding {
     /// Appends the digests `blob` holds to `digests`.
     static func decode(_ blob: [UInt8], into digests: inout [RecordDigest]) {
         blob.withUnsafeBytes { bytes in
-            for offset in stride(from: 0, to: bytes.count - size + 1, by: size) {
-                digests.append(RecordDigest(low: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-                                            high: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))))
-            }
+            for offset in stride(from: 0, to: bytes.count - size + 1, by: size) { digests.append(digest(in: bytes, at: offset)) }
         }
+    }
+
+    /// The one digest `blob` holds; nil unless it is `size` bytes.
+    static func digest(_ blob: [UInt8]) -> RecordDigest? {
+        guard blob.count == size else { return nil }
+        return blob.withUnsafeBytes { digest(in: $0, at: 0) }
+    }
+
+    private static func digest(in bytes: UnsafeRawBufferPointer, at offset: Int) -> RecordDigest {
+        RecordDigest(low: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+                     high: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
     }
 }

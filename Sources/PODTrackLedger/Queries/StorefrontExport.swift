@@ -23,12 +23,9 @@ public final class StorefrontExport {
     private var recordID: Int64?
     private let cursor: Int64
     private var throughSeq: Int64
-    /// Records a row as told when it is news, one statement a row (`tell`): a row never told is
-    /// inserted, one told before is updated only when it is news; `changes` says which it was.
-    private let tellNew: Statement
-    /// The same for a row that is what the storefront assumes anyway: news only if told otherwise before.
-    private let tellAgain: Statement
-    /// A row that is news, as `tell` found from what it was told before (`ToldState`): never told, or told otherwise.
+    /// What the storefront was told of a row, when the export's reading thread could not say (`tell`).
+    private let told: ToldQuery
+    /// A row that is news (`tell`): never told, or told otherwise.
     private let insertTold: Statement
     private let updateTold: Statement
     private let recordExportRow: Statement
@@ -51,15 +48,7 @@ public final class StorefrontExport {
             .first([.text(tenant), .text(storefront)]) { $0.int(0) } ?? 0
         throughSeq = cursor
         seq = try ExportRecords.nextSeq(database, tenant: tenant, storefront: storefront)
-        // ?5: the row may be told again (not once-only); ?6: even as it was told (a snapshot).
-        tellNew = try database.cached("""
-            INSERT INTO told (tenant, storefront, row_key, digest) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT (tenant, storefront, row_key) DO UPDATE SET digest = excluded.digest
-            WHERE ?5 AND (?6 OR digest != excluded.digest)
-            """)
-        tellAgain = try database.cached("""
-            UPDATE told SET digest = ?4 WHERE tenant = ?1 AND storefront = ?2 AND row_key = ?3 AND ?5 AND (?6 OR digest != ?4)
-            """)
+        told = try ToldQuery(database: database, tenant: tenant, storefront: storefront)
         insertTold = try database.cached("INSERT INTO told (tenant, storefront, row_key, digest) VALUES (?1, ?2, ?3, ?4)")
         updateTold = try database.cached("UPDATE told SET digest = ?4 WHERE tenant = ?1 AND storefront = ?2 AND row_key = ?3")
         recordExportRow = try database.cached("INSERT INTO export_rows (export_id, order_no, row_key) VALUES (?, ?, ?)")
@@ -102,25 +91,24 @@ public final class StorefrontExport {
     /// told differently (with `once`, a row told before is never told again). A snapshot tells
     /// every row again, except once-only rows. A row that is no news is left as it was told.
     /// `digest` is the row's (`ExportRow.digest`), worked out by the caller, on whichever thread.
-    /// `toldBefore`, when known (`ToldLookup`), decides without a statement whether the row is
-    /// news, and only news is written; nil asks the ledger.
+    /// `toldBefore` is what the storefront was told of the row before this export, when the
+    /// export's reading thread read it (`ToldLookup`); nil reads it here. Only news is written.
     public func tell(_ row: ExportRow, digest: RecordDigest, toldBefore: ToldState? = nil, of order: String, once: Bool) throws -> Bool {
-        let digestValue = { SQLValue.blob(RecordDigestCoding.bytes(digest)) }
-        switch toldBefore {
-        case nil:
-            try (row.isStorefrontDefault ? tellAgain : tellNew).run(
-                .text(tenant), .text(storefront), .text(row.key), digestValue(), .int(once ? 0 : 1), .int(scope == .snapshot ? 1 : 0))
-            guard database.changes == 1 else { return false }
-        case .never:
-            guard !row.isStorefrontDefault else { return false }
-            try insertTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue())
-        case .told(let before):
-            guard !once, scope == .snapshot || before != digest else { return false }
-            try updateTold.run(.text(tenant), .text(storefront), .text(row.key), digestValue())
-        }
+        let before = try toldBefore ?? told.state(of: row.key)
+        guard isNews(row, digest: digest, before: before, once: once) else { return false }
+        try (before == .never ? insertTold : updateTold).run(.text(tenant), .text(storefront), .text(row.key),
+                                                              .blob(RecordDigestCoding.bytes(digest)))
         try recordExportRow.run(.integer(try exportID()), .text(order), .text(row.key))
         rows += 1
         return true
+    }
+
+    /// Whether `row`, with `digest`, tells the storefront something `before` did not (`tell`).
+    private func isNews(_ row: ExportRow, digest: RecordDigest, before: ToldState, once: Bool) -> Bool {
+        switch before {
+        case .never: !row.isStorefrontDefault
+        case .told(let toldDigest): !once && (scope == .snapshot || toldDigest != digest)
+        }
     }
 
     /// Moves the storefront's cursor past the orders read and completes the export's record.

@@ -1,13 +1,3 @@
-import PODTrackCore
-
-/// What a storefront was told of a row before the export in progress.
-public enum ToldState: Sendable, Equatable {
-    /// The row was never told.
-    case never
-    /// The row was told, with this digest (`ExportRow.digest`).
-    case told(RecordDigest)
-}
-
 /// Reads what the storefront was told of an export's rows on the export's reading connection
 /// (`ChangedOrdersAhead`), so that the export's transaction needs no statement for a row that is
 /// no news. The reading connection sees `told` as it was when the export began, which is exact
@@ -18,36 +8,17 @@ public enum ToldState: Sendable, Equatable {
 ///
 /// Used on the reading thread only.
 public final class ToldLookup {
-    private let statement: Statement
-    private let tenant: String
-    private let storefront: String
+    private let query: ToldQuery
     private var sightings = KeySightings()
 
     init(database: Database, tenant: String, storefront: String) throws {
-        statement = try database.cached("SELECT digest FROM told WHERE tenant = ? AND storefront = ? AND row_key = ?")
-        self.tenant = tenant
-        self.storefront = storefront
+        query = try ToldQuery(database: database, tenant: tenant, storefront: storefront)
     }
 
     /// What the storefront was told of the row under `key` before this export; nil when that
-    /// cannot be known here (a key seen before in this export, a failed read, a digest that is
-    /// not 16 bytes).
+    /// cannot be known here (a key seen before in this export, or a failed read).
     public func toldBefore(_ key: String) -> ToldState? {
         guard sightings.firstSighting(of: key) else { return nil }
-        let found: RecordDigest??
-        do {
-            found = try statement.first([.text(tenant), .text(storefront), .text(key)]) { row -> RecordDigest? in
-                var digests: [RecordDigest] = []
-                RecordDigestCoding.decode(row.blob(0), into: &digests)
-                return digests.count == 1 ? digests[0] : nil
-            }
-        } catch {
-            return nil
-        }
-        switch found {
-        case .none: return .never
-        case .some(.some(let digest)): return .told(digest)
-        case .some(.none): return nil
-        }
+        return try? query.state(of: key)
     }
 }
