@@ -58,15 +58,15 @@ struct DedupeKey {
         }
     }
 
-    /// Mixes `number`'s decimal digits, as `String(number)` spells them; a line number, which
-    /// is small, without making the string.
+    /// Mixes `number`'s decimal digits, as `String(number)` spells them, without making the
+    /// string (a line number; a negative one is left to `String`, for its sign).
     private mutating func mixDecimal(_ number: Int) {
-        guard (0..<10_000).contains(number) else {
+        guard number >= 0 else {
             mix(String(number).utf8)
             return
         }
         var divisor = 1
-        while divisor * 10 <= number { divisor *= 10 }
+        while divisor <= number / 10 { divisor *= 10 }
         var rest = number
         repeat {
             mix(UInt8(ascii: "0") + UInt8(rest / divisor))
