@@ -174,19 +174,28 @@ extension Ledger {
     }
 
     /// Applied drops of a source that a longer file could continue (they ended on a record
-    /// boundary), smaller than `size`, newest first: where a cumulative file may resume.
+    /// boundary), smaller than `size`, newest first: where a cumulative file may resume. Only the
+    /// source's last `resumeWindow` drops are looked at, read backwards through an index, so the
+    /// search costs the same after a year of drops as on the first day; a file whose earlier
+    /// copy is older than that is read whole (its known events are recognised, nothing is lost).
     public func resumePoints(tenant: String, source: String, smallerThan size: Int, limit: Int) throws -> [ResumePoint] {
         var points: [ResumePoint] = []
-        try database.cached("""
-            SELECT id, name, size, fingerprint, lines FROM drops
-            WHERE tenant = ? AND source = ? AND state = 'applied' AND resumable = 1 AND size > 0 AND size < ?
-            ORDER BY id DESC LIMIT ?
-            """).forEachRow([.text(tenant), .text(source), .int(size), .int(limit)]) { row in
+        try database.cached(Self.resumePointsSQL).forEachRow([.text(tenant), .text(source), .int(Self.resumeWindow), .int(size), .int(limit)]) { row in
             points.append(ResumePoint(dropID: row.int(0), name: row.text(1), size: Int(row.int(2)), fingerprint: row.text(3),
                                       lines: Int(row.int(4))))
         }
         return points
     }
+
+    /// How many of a source's latest drops `resumePoints` looks through.
+    static let resumeWindow = 256
+
+    static let resumePointsSQL = """
+        SELECT id, name, size, fingerprint, lines FROM drops
+        WHERE id IN (SELECT id FROM drops INDEXED BY drops_by_source WHERE tenant = ? AND source = ? ORDER BY id DESC LIMIT ?)
+          AND state = 'applied' AND resumable = 1 AND size > 0 AND size < ?
+        ORDER BY id DESC LIMIT ?
+        """
 
     /// Records a drop whose bytes were applied before: nothing else changes.
     @discardableResult

@@ -122,10 +122,11 @@ import PODTrackCore
                 try printLog(ledger, "day\(day).log", [TestEvents.job("A-1", state, at: 200 + Int64(day))])
             }
         }
-        // Per drop: its row, its counts and its event (3 × 3); the line once (the order was
-        // journaled by the first batch, and no export has read it since).
+        // Per drop: its row, its counts, the source's totals (three trigger changes) and its
+        // event (3 × 6); the line once (the order was journaled by the first batch, and no
+        // export has read it since).
         let changes = try ledger.totalChanges() - before
-        #expect(changes == 10)
+        #expect(changes == 19)
         #expect(try progress(ledger, "A-1") == .printed)
     }
 

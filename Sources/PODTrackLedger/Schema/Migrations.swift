@@ -185,7 +185,61 @@ enum Migrations {
         DROP TABLE told;
         ALTER TABLE told_v8 RENAME TO told;
         """,
+        // 9: what every pass asks of its drops and exports costs the same after a year as on the
+        // first day. The metrics' totals since the ledger began are kept by triggers, exact
+        // whatever writes a drop or an export (neither is ever deleted); a source's last drop and
+        // its resume points are read newest first from an index, its quarantined drops and its
+        // last day's rejected rows from indexes of their own. Before, each pass scanned and sorted
+        // every drop of every source: with 200 000 drops (a year of files every 15 minutes from
+        // six sources) a run with nothing new took 1.3 s instead of 25 ms
+        """
+        CREATE INDEX drops_by_source ON drops(tenant, source, id);
+        CREATE INDEX drops_received ON drops(tenant, source, received_at, rejected);
+        CREATE INDEX drops_quarantined ON drops(tenant, source, id) WHERE state = 'quarantined' AND retried_at IS NULL;
+
+        CREATE TABLE drop_totals (
+            tenant TEXT NOT NULL, source TEXT NOT NULL, state TEXT NOT NULL,
+            drops INTEGER NOT NULL, records INTEGER NOT NULL, events_new INTEGER NOT NULL,
+            events_duplicate INTEGER NOT NULL, rejected INTEGER NOT NULL,
+            PRIMARY KEY (tenant, source, state)
+        ) WITHOUT ROWID;
+        INSERT INTO drop_totals
+            SELECT tenant, source, state, count(*), sum(records), sum(events_new), sum(events_duplicate), sum(rejected)
+            FROM drops GROUP BY tenant, source, state;
+        CREATE TRIGGER drop_totals_insert AFTER INSERT ON drops BEGIN
+            \(countNewDrop)
+        END;
+        CREATE TRIGGER drop_totals_update AFTER UPDATE OF state, records, events_new, events_duplicate, rejected ON drops BEGIN
+            UPDATE drop_totals SET drops = drops - 1, records = records - OLD.records, events_new = events_new - OLD.events_new,
+                events_duplicate = events_duplicate - OLD.events_duplicate, rejected = rejected - OLD.rejected
+            WHERE tenant = OLD.tenant AND source = OLD.source AND state = OLD.state;
+            \(countNewDrop)
+        END;
+
+        CREATE TABLE export_totals (
+            tenant TEXT NOT NULL, storefront TEXT NOT NULL, files INTEGER NOT NULL,
+            PRIMARY KEY (tenant, storefront)
+        ) WITHOUT ROWID;
+        INSERT INTO export_totals SELECT tenant, storefront, count(*) FROM exports WHERE rows > 0 GROUP BY tenant, storefront;
+        CREATE TRIGGER export_totals_insert AFTER INSERT ON exports WHEN NEW.rows > 0 BEGIN
+            INSERT INTO export_totals VALUES (NEW.tenant, NEW.storefront, 1) ON CONFLICT DO UPDATE SET files = files + 1;
+        END;
+        CREATE TRIGGER export_totals_update AFTER UPDATE OF rows ON exports WHEN (OLD.rows > 0) <> (NEW.rows > 0) BEGIN
+            INSERT INTO export_totals VALUES (NEW.tenant, NEW.storefront, NEW.rows > 0)
+            ON CONFLICT DO UPDATE SET files = files + (CASE WHEN NEW.rows > 0 THEN 1 ELSE -1 END);
+        END;
+        """,
     ]
+
+    /// Migration 9's triggers: adds the drop `NEW` to its source's and state's totals. Part of a
+    /// shipped migration: never change it.
+    private static let countNewDrop = """
+        INSERT INTO drop_totals VALUES (NEW.tenant, NEW.source, NEW.state, 1, NEW.records, NEW.events_new,
+                                        NEW.events_duplicate, NEW.rejected)
+            ON CONFLICT DO UPDATE SET drops = drops + 1, records = records + excluded.records,
+                events_new = events_new + excluded.events_new, events_duplicate = events_duplicate + excluded.events_duplicate,
+                rejected = rejected + excluded.rejected;
+        """
 
     /// Brings `database` up to schema `version` (the latest unless a test asks for an older one),
     /// one transaction per migration.
