@@ -104,8 +104,7 @@ final class PassLog {
 
     static func logfmtValue(_ value: String) -> String {
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "=" || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        return "\"" + value.backslashEscaped + "\""
     }
 
     static func jsonString(_ value: String) -> String {

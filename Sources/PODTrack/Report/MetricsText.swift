@@ -1,4 +1,5 @@
 import Foundation
+import PODTrackCore
 import PODTrackLedger
 
 /// The Prometheus text exposition of a site, for node_exporter's textfile collector: counters
@@ -71,11 +72,7 @@ private struct MetricsBuilder {
     }
 
     private mutating func sample(_ name: String, _ labels: [String: String], _ value: String) {
-        let rendered = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ",")
+        let rendered = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value.backslashEscaped)\"" }.joined(separator: ",")
         text += labels.isEmpty ? "\(name) \(value)\n" : "\(name){\(rendered)} \(value)\n"
-    }
-
-    private func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
     }
 }
