@@ -372,11 +372,12 @@ def floor_script(ledger, schema, tables):
 
 def ledger_schema(ledger):
     """The page size and the CREATE statements (tables, then indexes) of a ledger, with the row
-    count of each of its tables that holds rows."""
+    count of each of its tables that holds rows. Not its triggers: the floor has no logic, and the
+    totals they keep (`drop_totals`, `export_totals`) are copied as rows like any other."""
     with closing(sqlite3.connect(ledger)) as db:
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
-                          "ORDER BY type = 'index', rowid").fetchall()
+                          "AND type IN ('table', 'index') ORDER BY type = 'index', rowid").fetchall()
         counts = {n: db.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for t, n, _ in rows if t == "table"}
     return (page_size, [sql for _, _, sql in rows]), {n: c for n, c in counts.items() if c > 0}
 
