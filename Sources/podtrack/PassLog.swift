@@ -77,7 +77,7 @@ final class PassLog {
         let text: String
         switch format {
         case .logfmt: text = all.map { "\($0.0)=\(Self.logfmtValue($0.1))" }.joined(separator: " ")
-        case .json: text = "{" + all.map { "\(Self.jsonString($0.0)):\(Self.jsonString($0.1))" }.joined(separator: ",") + "}"
+        case .json: text = "{" + all.map { "\($0.0.jsonQuoted):\($0.1.jsonQuoted)" }.joined(separator: ",") + "}"
         }
         clearProgress()
         FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -102,24 +102,11 @@ final class PassLog {
         progressShown = false
     }
 
+    /// `value` as logfmt writes it: bare when it has no space, `=`, quote or line break, quoted
+    /// and escaped otherwise (looked for scalar by scalar, as `escapingScalars` explains).
     static func logfmtValue(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "=" || $0 == "\"" || $0.isNewline }) else { return value }
+        let needsQuotes = value.unicodeScalars.contains { $0 == " " || $0 == "=" || $0 == "\"" || Character($0).isNewline }
+        guard value.isEmpty || needsQuotes else { return value }
         return "\"" + value.backslashEscaped + "\""
-    }
-
-    static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

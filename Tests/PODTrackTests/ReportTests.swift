@@ -84,6 +84,8 @@ struct ReportTests {
 
     @Test func escapingCoversTextAndAttributes() {
         #expect(HTMLEscaping.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        // A quote or bracket with a combining mark after it is one Character; still escaped.
+        #expect(HTMLEscaping.escape("x\"\u{301} onmouseover=y <\u{338}b>") == "x&quot;\u{301} onmouseover=y &lt;\u{338}b&gt;")
     }
 
     @Test(.enabled(if: PodtrackBinary.isBuilt, "needs the podtrack executable"))
