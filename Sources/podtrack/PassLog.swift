@@ -76,7 +76,7 @@ final class PassLog {
         if !all.contains(where: { $0.0 == "level" }) { all.insert(("level", "info"), at: 1) }
         let text: String
         switch format {
-        case .logfmt: text = all.map { "\($0.0)=\(Self.logfmtValue($0.1))" }.joined(separator: " ")
+        case .logfmt: text = all.map { "\($0.0)=\($0.1.logfmtValue)" }.joined(separator: " ")
         case .json: text = "{" + all.map { "\($0.0.jsonQuoted):\($0.1.jsonQuoted)" }.joined(separator: ",") + "}"
         }
         clearProgress()
@@ -100,13 +100,5 @@ final class PassLog {
         guard progressShown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         progressShown = false
-    }
-
-    /// `value` as logfmt writes it: bare when it has no space, `=`, quote or line break, quoted
-    /// and escaped otherwise (looked for scalar by scalar, as `escapingScalars` explains).
-    static func logfmtValue(_ value: String) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == " " || $0 == "=" || $0 == "\"" || Character($0).isNewline }
-        guard value.isEmpty || needsQuotes else { return value }
-        return "\"" + value.backslashEscaped + "\""
     }
 }

@@ -2,9 +2,9 @@ import Testing
 import PODTrackCore
 
 /// Label values in the metrics file and quoted values in logfmt lines escape the same three
-/// characters, JSON log lines every control character, and both leave everything else as it
-/// is; a quote followed by a combining mark (one `Character`, not equal to a quote) is escaped
-/// like any other.
+/// characters, logfmt quotes only the values that need it, JSON log lines escape every control
+/// character, and all leave everything else as it is; a quote followed by a combining mark
+/// (one `Character`, not equal to a quote) is escaped like any other.
 @Suite struct ScalarEscapingTests {
     @Test(arguments: [
         ("plain", "plain"),
@@ -34,10 +34,23 @@ import PODTrackCore
         #expect(value.jsonQuoted == quoted)
     }
 
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("", #""""#),
+        ("two words", #""two words""#),
+        ("a=b", #""a=b""#),
+        (#"say "hi""#, #""say \"hi\"""#),
+        ("two\nlines", #""two\nlines""#),
+        ("crlf\r\n", "\"crlf\r\\n\""),
+        (#"C:\inbox"#, #"C:\inbox"#),
+        ("quote\"\u{301}", "\"quote\\\"\u{301}\""),
+    ])
+    func logfmtQuotesOnlyWhatNeedsIt(value: String, written: String) {
+        #expect(value.logfmtValue == written)
+    }
+
     @Test func replacesOnlyWhatTheSpellingNames() {
-        let dashed = "a-b–c".escapingScalars { $0 == "-" ? "minus" : nil }
-        #expect(dashed == "aminusb–c")
-        let untouched = "nothing to do"
-        #expect(untouched.escapingScalars { _ in nil } == untouched)
+        #expect("a-b–c-".escapingScalars { $0 == "-" ? "minus" : nil } == "aminusb–cminus")
+        #expect("-".escapingScalars { $0 == "-" ? "" : nil } == "")
     }
 }

@@ -5,9 +5,10 @@ extension String {
     /// character: a quote or an angle bracket followed by a combining mark is one `Character`
     /// that equals neither, and would otherwise be let through unescaped.
     public func escapingScalars(_ spelling: (Unicode.Scalar) -> String?) -> String {
-        guard unicodeScalars.contains(where: { spelling($0) != nil }) else { return self }
+        guard let first = unicodeScalars.firstIndex(where: { spelling($0) != nil }) else { return self }
         var escaped = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
+        escaped.append(contentsOf: unicodeScalars[..<first])
+        for scalar in unicodeScalars[first...] {
             if let text = spelling(scalar) { escaped.append(contentsOf: text.unicodeScalars) } else { escaped.append(scalar) }
         }
         return String(escaped)
@@ -24,6 +25,13 @@ extension String {
             default: nil
             }
         }
+    }
+
+    /// The string as a logfmt value: bare when it has no space, `=`, quote or line break (and is
+    /// not empty), otherwise quoted, with `backslashEscaped` inside the quotes.
+    public var logfmtValue: String {
+        let needsQuotes = isEmpty || unicodeScalars.contains { $0 == " " || $0 == "=" || $0 == "\"" || Character($0).isNewline }
+        return needsQuotes ? "\"" + backslashEscaped + "\"" : self
     }
 
     /// The string as a JSON string literal, quotes included: a quote, a backslash and every
