@@ -1,32 +1,46 @@
 import PODTrackCore
 
-/// Reads an export's changed orders (`ChangedOrdersQuery`) on a connection and a
-/// thread of their own, a few batches ahead, while the export's transaction turns each order into
-/// rows, compares them with what the storefront was told and writes the file: the read was two
-/// thirds of an export's time, and the applying thread's core had nothing else to do. The
-/// reading connection sees the ledger as last committed, which is what the export reads: it
-/// writes only its own bookkeeping (`told`, `export_rows`, `exports`), never the orders, lines,
-/// shipments or journal. When the export fails, the reader is stopped before this returns.
+/// Reads an export's changed orders (`ChangedOrdersQuery`) and prepares their rows beside the
+/// export's transaction, which compares each order's rows with what the storefront was told
+/// and writes the file. Two threads of their own, a few batches ahead of each other: one runs
+/// the query, the other turns each order into the export's rows and reads what the storefront
+/// was told of them (`ToldLookup`). On one thread, the reading was the whole export's pace and
+/// the applying thread's core waited for it most of the time (200k-order world: 2.8 s of
+/// reading and preparing against 1.0 s of telling).
+///
+/// Each thread has a connection of its own, and both see the ledger as last committed: no
+/// commit comes between their first reads, since the export holds the ledger's only write
+/// transaction while they run, and it writes only its own bookkeeping (`told`, `export_rows`,
+/// `exports`), never the orders, lines, shipments or journal. When the export fails, both
+/// threads are stopped before this returns.
 enum ChangedOrdersAhead {
     static let batchSize = 256
     static let batchesAhead = 4
-    /// The reading connection's page cache: the orders and their lines are read in key order,
+    /// Each reading connection's page cache: the orders and their lines are read in key order,
     /// each page about once, so a small cache serves, and the pass's peak memory stays where the
     /// applying connection's cache puts it.
     static let cacheKiB = 512
 
     /// Calls `body` with each order the export covers, in order-number order, read from the
-    /// ledger file at `path`, and what `prepare` made of it on the reading thread (the export's
+    /// ledger file at `path`, and what `prepare` made of it on the preparing thread (the export's
     /// rows: their formatting is work the applying thread's core need not do), where it can ask
     /// what `storefront` was told of them (`ToldLookup`).
     static func forEach<Prepared: Sendable>(path: String, query: ChangedOrdersQuery, storefront: String,
                                             preparing prepare: @escaping @Sendable (OrderView, ToldLookup?) -> Prepared,
                                             _ body: (OrderView, Prepared) throws -> Void) throws {
-        try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, produce: { sink in
-            let database = try Database(path: path, readOnly: true)
-            try database.execute("PRAGMA cache_size = -\(cacheKiB)")
-            let told = try ToldLookup(database: database, tenant: query.tenant, storefront: storefront)
-            try query.forEach(in: database) { try sink.put(($0, prepare($0, told))) }
+        try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, produce: { prepared in
+            let told = try ToldLookup(database: openReading(path), tenant: query.tenant, storefront: storefront)
+            try ProducerThread.run(batchSize: batchSize, batchesAhead: batchesAhead, produce: { orders in
+                let database = try openReading(path)
+                try query.forEach(in: database) { try orders.put($0) }
+            }, consume: { order in try prepared.put((order, prepare(order, told))) })
         }, consume: { try body($0.0, $0.1) })
+    }
+
+    /// A read-only connection to the ledger at `path`, with a small cache (`cacheKiB`).
+    private static func openReading(_ path: String) throws -> Database {
+        let database = try Database(path: path, readOnly: true)
+        try database.execute("PRAGMA cache_size = -\(cacheKiB)")
+        return database
     }
 }
