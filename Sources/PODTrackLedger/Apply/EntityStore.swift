@@ -24,6 +24,8 @@ final class EntityStore {
     private var orders = HeldEntities<OrderKey, StoredOrder>()
     private var lines = HeldEntities<LineKey, StoredLine>()
     private var shipments = HeldEntities<ShipmentKey, StoredShipment>()
+    /// Where the entities written back are let go of: beside the applying thread, not on it.
+    private let released = BackgroundRelease()
 
     init(statements: ApplyStatements, capacity: Int) {
         self.statements = statements
@@ -176,7 +178,7 @@ final class EntityStore {
 
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
     func flush() throws {
-        try Self.writeBack(&orders) { key, order, isStored in
+        try Self.writeBack(&orders, released: released) { key, order, isStored in
             try write(isStored ? statements.updateOrder : statements.insertOrder, key: key) { row in
                 row.append(.text(order.channel))
                 row.append(.text(order.channelRef))
@@ -184,7 +186,7 @@ final class EntityStore {
                 row.append(order.factsAt.map(SQLValue.integer) ?? .null)
             }
         }
-        try Self.writeBack(&lines) { key, line, isStored in
+        try Self.writeBack(&lines, released: released) { key, line, isStored in
             line.lifecycle.settle()
             let progressOnly = isStored && !line.factsChanged
             let statement = progressOnly ? statements.updateLineProgress : isStored ? statements.updateLine : statements.insertLine
@@ -202,7 +204,7 @@ final class EntityStore {
                 row.append(facts.shippedAt.map(SQLValue.integer) ?? .null)
             }
         }
-        try Self.writeBack(&shipments) { key, shipment, isStored in
+        try Self.writeBack(&shipments, released: released) { key, shipment, isStored in
             shipment.lifecycle.settle()
             try write(isStored ? statements.updateShipment : statements.insertShipment, key: key) { row in
                 StoredFold.append(shipment.lifecycle.fold, to: &row)
@@ -229,12 +231,14 @@ final class EntityStore {
     }
 
     /// Calls `write` with every entity (each is held because an event changed it), in key order,
-    /// and whether the ledger has its row (an UPDATE) or not (an INSERT); then forgets them.
-    private static func writeBack<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>,
+    /// and whether the ledger has its row (an UPDATE) or not (an INSERT); then forgets them,
+    /// leaving their release to `released`.
+    private static func writeBack<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, released: BackgroundRelease,
                                                write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        for (key, held) in entities.entries.sorted(by: { $0.key < $1.key }) {
+        let written = entities.entries.sorted(by: { $0.key < $1.key })
+        for (key, held) in written {
             try write(key, &held.entity, held.isStored)
         }
-        entities.removeAll()
+        released.release((consume written, entities.removeAll()))
     }
 }

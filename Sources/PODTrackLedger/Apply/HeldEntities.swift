@@ -101,15 +101,16 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
 
     /// Forgets every entity: the caller wrote them back. While a drop is logged, the table is
     /// let go of before it is reverted, so the revert changes it in place instead of copying it
-    /// whole (reverted while `entries` still shared it, it was copied).
-    mutating func removeAll() {
+    /// whole (reverted while `entries` still shared it, it was copied), and kept to undo the
+    /// drop; otherwise it is returned, for the caller to let go of where it likes.
+    mutating func removeAll() -> [Key: Held]? {
         var before = entries
         entries = [:]
-        if isLogging {
-            revert(&before)
-            beforeWriteBack = before
-        }
-        forgetUndo()
+        defer { forgetUndo() }
+        guard isLogging else { return before }
+        revert(&before)
+        beforeWriteBack = before
+        return nil
     }
 
     /// Forgets everything, the drop in progress and its undo included: the batch was rolled back.
