@@ -15,8 +15,9 @@ final class EventAppender {
     private let database: Database
     private let fullInsert: Statement
     private let oneRowInsert: Statement
-    /// The drop's events waiting to be written, all of drop `pendingDropID`.
-    private var pending: [StatusEvent] = []
+    /// The drop's events waiting to be written, all of drop `pendingDropID`: only what their rows
+    /// keep (a whole event copied here retained every string of its subject and facts once more).
+    private var pending: [EventRow] = []
     private var pendingDropID: Int64 = 0
     /// The id of the first pending row; nil until it is read from the table.
     private var firstPendingID: Int64?
@@ -34,7 +35,7 @@ final class EventAppender {
         let first = try firstPendingID ?? nextID()
         firstPendingID = first
         pendingDropID = dropID
-        pending.append(event)
+        pending.append(EventRow(event))
         return first + Int64(pending.count - 1)
     }
 
@@ -65,7 +66,7 @@ final class EventAppender {
 
     /// An event's row, in `columns` order, one value at a time (an array literal per row would be
     /// an allocation per event).
-    private func appendValues(of event: StatusEvent, id: Int64, to values: inout [SQLValue]) {
+    private func appendValues(of event: EventRow, id: Int64, to values: inout [SQLValue]) {
         values.append(.integer(id))
         values.append(.integer(event.occurredAt))
         values.append(.integer(pendingDropID))
@@ -93,5 +94,22 @@ final class EventAppender {
         return try database.cached("""
             INSERT OR FAIL INTO events (\(columns.joined(separator: ", "))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             """)
+    }
+}
+
+/// What the `events` table keeps of an event, besides its id and drop.
+private struct EventRow {
+    let occurredAt: Int64
+    let line: Int
+    let state: LifecycleState
+    let rawWord: String
+    let discriminator: String
+
+    init(_ event: StatusEvent) {
+        occurredAt = event.occurredAt
+        line = event.line
+        state = event.state
+        rawWord = event.rawWord
+        discriminator = event.discriminator
     }
 }
