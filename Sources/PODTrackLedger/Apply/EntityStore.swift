@@ -6,15 +6,15 @@ import PODTrackCore
 /// job) and from the drops after it (the next day's log, the carrier's files), so this turns a
 /// read and a write per event into one of each per entity and batch; a row the ledger already
 /// has is updated, a new one inserted. An entity is held only when an event changes it: one read
-/// to find an event is a duplicate is let go. Past `capacity` entities (those kept to undo the drop
-/// in progress included) it writes everything back and starts over, so memory stays bounded
-/// however large the drop or the batch.
+/// to find an event is a duplicate is let go. Past `capacity` entities it writes back what the
+/// drop in progress added and lets go of it, and between drops, past half the capacity,
+/// everything; so memory stays bounded however large the drop or the batch.
 ///
 /// A drop that fails is undone here as in the ledger: each table keeps what the drop changed as
 /// it was before (`HeldEntities`), and `undoDrop` puts it back.
 final class EntityStore {
-    /// About 20 MB of entities, at roughly half a kilobyte each, what is kept to undo a drop
-    /// included (heaptrack's peak on the 200k-order world). A batch
+    /// About 20 MB of entities, at roughly half a kilobyte each (heaptrack's peak on the
+    /// 200k-order world). A batch
     /// cannot hold all of a big world's lines, but a print log's jobs and a carrier's shipments
     /// are mostly still held when their next drop comes.
     static let defaultCapacity = 40_000
@@ -34,9 +34,8 @@ final class EntityStore {
 
     /// A drop starts: what it changes can be undone (`undoDrop`) until it ends (`endDrop`).
     /// Called before the drop's savepoint opens. A store past half its capacity first writes
-    /// back what the earlier drops changed: once a drop has written the store back inside its
-    /// savepoint, undoing it needs everything the store held when it began (`HeldEntities`), and
-    /// that copy counts against the capacity (`makeRoom`), so it may take half at most.
+    /// back what the earlier drops changed: inside its savepoint a drop writes back only what it
+    /// added (`makeRoom`), so what the store held when it began must leave it room.
     func beginDrop() throws {
         if count > capacity / 2 { try flush() }
         orders.beginDrop()
@@ -163,22 +162,27 @@ final class EntityStore {
         return entities.add(key, new(), isStored: false)
     }
 
-    /// Past the capacity (the entities held, and those kept to undo the drop in progress): writes
-    /// everything back and starts over. Called between events, never while an entity is being changed.
+    /// Past the capacity: writes back the entities the drop in progress added and lets go of them,
+    /// inside its savepoint, so undoing the drop needs no copy of them; what the store held when
+    /// the drop began stays (at most half the capacity, `beginDrop`). Called between events,
+    /// never while an entity is being changed.
     func makeRoom() throws {
-        guard count + keptForUndo > capacity else { return }
-        try flush()
+        guard count > capacity else { return }
+        try writeBack(.addedByDrop)
     }
 
     /// The entities held.
     private var count: Int { orders.count + lines.count + shipments.count }
 
-    /// The entities kept only to undo the drop in progress (`HeldEntities.keptForUndo`).
-    private var keptForUndo: Int { orders.keptForUndo + lines.keptForUndo + shipments.keptForUndo }
-
-    /// Writes every changed entity back, in key order, and forgets them all (the ledger has them now).
+    /// Writes every changed entity back, in key order, and forgets them all (the ledger has them
+    /// now). Between drops only.
     func flush() throws {
-        try Self.writeBack(&orders, released: released) { key, order, isStored in
+        try writeBack(.everything)
+    }
+
+    /// Writes the entities of `scope` back, in key order, and forgets them.
+    private func writeBack(_ scope: WriteBackScope) throws {
+        try Self.writeBack(&orders, scope, released: released) { key, order, isStored in
             try write(isStored ? statements.updateOrder : statements.insertOrder, key: key) { row in
                 row.append(.text(order.channel))
                 row.append(.text(order.channelRef))
@@ -186,7 +190,7 @@ final class EntityStore {
                 row.append(order.factsAt.map(SQLValue.integer) ?? .null)
             }
         }
-        try Self.writeBack(&lines, released: released) { key, line, isStored in
+        try Self.writeBack(&lines, scope, released: released) { key, line, isStored in
             line.lifecycle.settle()
             let progressOnly = isStored && !line.factsChanged
             let statement = progressOnly ? statements.updateLineProgress : isStored ? statements.updateLine : statements.insertLine
@@ -204,7 +208,7 @@ final class EntityStore {
                 row.append(facts.shippedAt.map(SQLValue.integer) ?? .null)
             }
         }
-        try Self.writeBack(&shipments, released: released) { key, shipment, isStored in
+        try Self.writeBack(&shipments, scope, released: released) { key, shipment, isStored in
             shipment.lifecycle.settle()
             try write(isStored ? statements.updateShipment : statements.insertShipment, key: key) { row in
                 StoredFold.append(shipment.lifecycle.fold, to: &row)
@@ -230,15 +234,14 @@ final class EntityStore {
         try statement.run(rowValues)
     }
 
-    /// Calls `write` with every entity (each is held because an event changed it), in key order,
-    /// and whether the ledger has its row (an UPDATE) or not (an INSERT); then forgets them,
-    /// leaving their release to `released`.
-    private static func writeBack<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, released: BackgroundRelease,
+    /// Takes the entities of `scope` from `entities` and calls `write` with each (each is held
+    /// because an event changed it), in key order, and whether the ledger has its row (an
+    /// UPDATE) or not (an INSERT); leaves their release to `released`.
+    private static func writeBack<Key, Entity>(_ entities: inout HeldEntities<Key, Entity>, _ scope: WriteBackScope,
+                                               released: BackgroundRelease,
                                                write: (Key, inout Entity, _ isStored: Bool) throws -> Void) throws {
-        let written = entities.entries.sorted(by: { $0.key < $1.key })
-        for (key, held) in written {
-            try write(key, &held.entity, held.isStored)
-        }
-        released.release((consume written, entities.removeAll()))
+        let (inKeyOrder, table) = entities.take(scope)
+        for (key, held) in inKeyOrder { try write(key, &held.entity, held.isStored) }
+        released.release((consume inKeyOrder, consume table))
     }
 }

@@ -2,6 +2,11 @@
 /// with an undo log of the drop in progress: the first time a drop changes an entity, its value
 /// before the change is kept, so a drop that fails puts back only what it touched. Nothing is
 /// copied for the entities a drop leaves alone.
+///
+/// Inside a drop only the entities it added are ever written back (`WriteBackScope.addedByDrop`):
+/// undoing the drop then needs nothing of them, since the ledger's rollback takes back their
+/// rows and the store no longer holds them, while everything held when the drop began stays,
+/// with its log. (A drop that wrote back everything had to keep a copy of it all to undo.)
 struct HeldEntities<Key: Hashable & Comparable, Entity> {
     /// An entity, whether the ledger has its row, and the last drop that changed it. A class, so
     /// that the table's slots stay small and an entity is changed where it is.
@@ -20,23 +25,18 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     /// An entity as it was before the drop in progress changed it.
     private typealias Before = (key: Key, entity: Entity, isStored: Bool)
 
-    private(set) var entries: [Key: Held] = [:]
+    private var entries: [Key: Held] = [:]
     /// The number of the drop in progress (0: none); a held entity stamped with it is logged already.
     private var drop: UInt64 = 0
     private var dropCount: UInt64 = 0
-    /// What the drop did: the entities it added (read from the ledger or new), and each held one
-    /// it changed, as it was before. An entity is in one of them at most once (its stamp), so
-    /// they can be undone in any order; added keys are kept apart because most are.
+    /// What the drop did: the entities it added (read from the ledger or new) and still holds,
+    /// and each one held when it began that it changed, as it was before. An entity is in one of
+    /// them at most once (its stamp), so they can be undone in any order; added keys are kept
+    /// apart because most are.
     private var added: [Key] = []
     private var changed: [Before] = []
-    /// Everything as the drop found it, once the drop had everything written back (`removeAll`):
-    /// the ledger's rollback undoes that write, so the drop's undo needs all of it.
-    private var beforeWriteBack: [Key: Held]?
 
     var count: Int { entries.count }
-
-    /// How many entities are kept only to undo the drop in progress (`beforeWriteBack`).
-    var keptForUndo: Int { beforeWriteBack?.count ?? 0 }
 
     /// A drop starts: what it changes from now on can be undone.
     mutating func beginDrop() {
@@ -48,16 +48,12 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     mutating func endDrop() {
         drop = 0
         forgetUndo()
-        beforeWriteBack = nil
     }
 
     /// The drop failed and the ledger rolled it back: everything is as the drop found it.
     mutating func undoDrop() {
-        if let beforeWriteBack {
-            entries = beforeWriteBack
-        } else {
-            revert(&entries)
-        }
+        for key in added { entries[key] = nil }
+        for (key, entity, isStored) in changed { entries[key] = Held(entity, isStored: isStored, drop: 0) }
         endDrop()
     }
 
@@ -83,7 +79,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     mutating func modify<T>(_ held: Held, key: Key, _ body: (inout Entity) throws -> T) rethrows -> T {
         assert(entries[key] === held, "an entity changed after the store let it go")
         if held.drop != drop {
-            if isLogging { changed.append((key, held.entity, held.isStored)) }
+            if isInDrop { changed.append((key, held.entity, held.isStored)) }
             held.drop = drop
         }
         return try body(&held.entity)
@@ -95,22 +91,29 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     mutating func add(_ key: Key, _ entity: Entity, isStored: Bool) -> Held {
         let held = Held(entity, isStored: isStored, drop: drop)
         entries[key] = held
-        if isLogging { added.append(key) }
+        if isInDrop { added.append(key) }
         return held
     }
 
-    /// Forgets every entity: the caller wrote them back. While a drop is logged, the table is
-    /// let go of before it is reverted, so the revert changes it in place instead of copying it
-    /// whole (reverted while `entries` still shared it, it was copied), and kept to undo the
-    /// drop; otherwise it is returned, for the caller to let go of where it likes.
-    mutating func removeAll() -> [Key: Held]? {
-        var before = entries
-        entries = [:]
-        defer { forgetUndo() }
-        guard isLogging else { return before }
-        revert(&before)
-        beforeWriteBack = before
-        return nil
+    /// The entities of `scope`, in key order, let go of for the caller to write back, with the
+    /// table that held them when it goes too (`WriteBackScope.everything`).
+    mutating func take(_ scope: WriteBackScope) -> (inKeyOrder: [(key: Key, value: Held)], table: [Key: Held]?) {
+        switch scope {
+        case .everything:
+            precondition(!isInDrop, "a drop in progress writes back only the entities it added")
+            let table = entries
+            entries = [:]
+            return (table.sorted { $0.key < $1.key }, table)
+        case .addedByDrop:
+            var taken: [(key: Key, value: Held)] = []
+            taken.reserveCapacity(added.count)
+            for key in added {
+                if let held = entries.removeValue(forKey: key) { taken.append((key, held)) }
+            }
+            added.removeAll(keepingCapacity: true)
+            taken.sort { $0.key < $1.key }
+            return (taken, nil)
+        }
     }
 
     /// Forgets everything, the drop in progress and its undo included: the batch was rolled back.
@@ -119,17 +122,20 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
         endDrop()
     }
 
-    /// True while a drop is in progress and nothing was written back yet: what it changes is logged.
-    private var isLogging: Bool { drop != 0 && beforeWriteBack == nil }
-
-    /// Puts back in `entries` what the log says each entity was.
-    private func revert(_ entries: inout [Key: Held]) {
-        for key in added { entries[key] = nil }
-        for (key, entity, isStored) in changed { entries[key] = Held(entity, isStored: isStored, drop: 0) }
-    }
+    /// True while a drop is in progress: what it changes is logged.
+    private var isInDrop: Bool { drop != 0 }
 
     private mutating func forgetUndo() {
         added.removeAll(keepingCapacity: true)
         changed.removeAll(keepingCapacity: true)
     }
+}
+
+/// Which entities a write-back takes from the store (`HeldEntities.take`).
+enum WriteBackScope {
+    /// Every entity held: between drops only.
+    case everything
+    /// The entities the drop in progress added (read from the ledger or new), for its savepoint:
+    /// those held when it began stay, changed or not.
+    case addedByDrop
 }
