@@ -76,22 +76,44 @@ import PODTrackCore
         #expect(try ledger.rows("SELECT count(*) FROM lines") == ["4"])
     }
 
-    /// The store is full (12 of 12) when the second drop begins: it writes back first, so that
-    /// drop's undo copy is empty and each entity is still written once. Writing back inside the
-    /// drop would keep a copy of all 12, and the store would write back after every event.
-    @Test func aDropThatBeginsWithAFullStoreWritesEachEntityOnceAsAnUnboundedStoreWould() throws {
-        func changes(in folder: LedgerFolder, capacity: Int) throws -> Int64 {
-            let ledger = try folder.open(entityCapacity: capacity)
-            let before = try ledger.totalChanges()
-            try ledger.batch {
-                try ledger.apply((1...6).map { TestEvents.erp("A-\($0)", 1, .received, at: 100) }, name: "orders-1.csv")
-                try ledger.apply((1...10).map { TestEvents.erp("B-1", $0, .received, at: 200) }, name: "orders-2.csv")
-            }
-            #expect(try ledger.rows("SELECT count(*) FROM lines") == ["16"])
-            return try ledger.totalChanges() - before
+    /// The store is full (12 of 12) when the second drop begins: it writes back all but the
+    /// quarter changed last (3), so the drop's 11 entities outgrow it once, and the drop writes
+    /// back only its own 10 held by then. B-1's order, which each of its rows changes, is then
+    /// read and written once more: one change more than an unbounded store makes, never a
+    /// write-back per event, and no copy of what the store held for the drop's undo.
+    @Test func aDropThatBeginsWithAFullStoreWritesBackOnlyItsOwnEntitiesAndNoneTwiceButOneItKeepsChanging() throws {
+        let batch = { (ledger: Ledger) in
+            try ledger.apply((1...6).map { TestEvents.erp("A-\($0)", 1, .received, at: 100) }, name: "orders-1.csv")
+            try ledger.apply((1...10).map { TestEvents.erp("B-1", $0, .received, at: 200) }, name: "orders-2.csv")
         }
-        let unbounded = try changes(in: LedgerFolder(), capacity: EntityStore.defaultCapacity)
-        #expect(try changes(in: folder, capacity: 12) == unbounded)
+        let unbounded = try changes(in: LedgerFolder(), capacity: EntityStore.defaultCapacity, batch)
+        #expect(try changes(in: folder, capacity: 12, batch) == unbounded + 1)
+        #expect(try folder.open().rows("SELECT count(*) FROM lines") == ["16"])
+    }
+
+    /// Three orders and their lines fill a store of 8 past half when the next drop begins: it
+    /// writes back the two orders and lines changed first and keeps the last two entities (A-3's
+    /// order and line), which the print drops change next, so A-3's line is still written once,
+    /// as an unbounded store would write it. Writing everything back would write it twice.
+    @Test func aDropKeepsWhatTheDropsBeforeItChangedLastAndWritesBackTheRest() throws {
+        let batch = { (ledger: Ledger) in
+            try ledger.apply((1...3).map { TestEvents.erp("A-\($0)", 1, .received, at: 100) }, name: "orders.csv")
+            try printLog(ledger, "day1.log", [TestEvents.job("A-3", .queued, at: 200)])
+            try printLog(ledger, "day2.log", [TestEvents.job("A-3", .printing, at: 300)])
+        }
+        let unbounded = try changes(in: LedgerFolder(), capacity: EntityStore.defaultCapacity, batch)
+        #expect(try changes(in: folder, capacity: 8, batch) == unbounded)
+        let ledger = try folder.open()
+        #expect(try progress(ledger, "A-1") == .received)
+        #expect(try progress(ledger, "A-3") == .printing)
+    }
+
+    /// The rows a batch of `body`'s drops changes, on a ledger in `folder` whose store holds `capacity` entities.
+    private func changes(in folder: LedgerFolder, capacity: Int, _ body: (Ledger) throws -> Void) throws -> Int64 {
+        let ledger = try folder.open(entityCapacity: capacity)
+        let before = try ledger.totalChanges()
+        try ledger.batch { try body(ledger) }
+        return try ledger.totalChanges() - before
     }
 
     @Test func aBatchThatThrowsLeavesNothingAndTheNextStartsClean() throws {

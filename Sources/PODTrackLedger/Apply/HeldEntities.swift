@@ -14,11 +14,14 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
         var entity: Entity
         let isStored: Bool
         fileprivate var drop: UInt64
+        /// When it was last added or changed (`TouchClock`).
+        fileprivate var touched: UInt64
 
-        fileprivate init(_ entity: Entity, isStored: Bool, drop: UInt64) {
+        fileprivate init(_ entity: Entity, isStored: Bool, drop: UInt64, touched: UInt64) {
             self.entity = entity
             self.isStored = isStored
             self.drop = drop
+            self.touched = touched
         }
     }
 
@@ -26,6 +29,8 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     private typealias Before = (key: Key, entity: Entity, isStored: Bool)
 
     private var entries: [Key: Held] = [:]
+    /// The store's clock, shared by its kinds of entity, so their recency compares.
+    private let clock: TouchClock
     /// The number of the drop in progress (0: none); a held entity stamped with it is logged already.
     private var drop: UInt64 = 0
     private var dropCount: UInt64 = 0
@@ -37,6 +42,15 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     private var changed: [Before] = []
 
     var count: Int { entries.count }
+
+    init(clock: TouchClock) {
+        self.clock = clock
+    }
+
+    /// Appends when each entity was last touched.
+    func appendTouchTimes(to times: inout [UInt64]) {
+        for held in entries.values { times.append(held.touched) }
+    }
 
     /// A drop starts: what it changes from now on can be undone.
     mutating func beginDrop() {
@@ -53,7 +67,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     /// The drop failed and the ledger rolled it back: everything is as the drop found it.
     mutating func undoDrop() {
         for key in added { entries[key] = nil }
-        for (key, entity, isStored) in changed { entries[key] = Held(entity, isStored: isStored, drop: 0) }
+        for (key, entity, isStored) in changed { entries[key] = Held(entity, isStored: isStored, drop: 0, touched: 0) }
         endDrop()
     }
 
@@ -82,6 +96,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
             if isInDrop { changed.append((key, held.entity, held.isStored)) }
             held.drop = drop
         }
+        held.touched = clock.tick()
         return try body(&held.entity)
     }
 
@@ -89,7 +104,7 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     /// holds nothing yet.
     @discardableResult
     mutating func add(_ key: Key, _ entity: Entity, isStored: Bool) -> Held {
-        let held = Held(entity, isStored: isStored, drop: drop)
+        let held = Held(entity, isStored: isStored, drop: drop, touched: clock.tick())
         entries[key] = held
         if isInDrop { added.append(key) }
         return held
@@ -104,6 +119,11 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
             let table = entries
             entries = [:]
             return (table.sorted { $0.key < $1.key }, table)
+        case .touchedBefore(let time):
+            precondition(!isInDrop, "a drop in progress writes back only the entities it added")
+            let table = entries
+            entries = table.filter { $0.value.touched >= time }
+            return (table.filter { $0.value.touched < time }.sorted { $0.key < $1.key }, table)
         case .addedByDrop:
             var taken: [(key: Key, value: Held)] = []
             taken.reserveCapacity(added.count)
@@ -135,7 +155,21 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
 enum WriteBackScope {
     /// Every entity held: between drops only.
     case everything
+    /// The entities last touched before a time of the store's `TouchClock`: between drops only.
+    case touchedBefore(UInt64)
     /// The entities the drop in progress added (read from the ledger or new), for its savepoint:
     /// those held when it began stay, changed or not.
     case addedByDrop
+}
+
+/// Counts the changes of a store's entities, whatever their kind, so the least recently changed
+/// can be written back first.
+final class TouchClock {
+    private var now: UInt64 = 0
+
+    /// The next time, later than every one before.
+    func tick() -> UInt64 {
+        now += 1
+        return now
+    }
 }
