@@ -4,9 +4,9 @@ import Testing
 import PODTrackCore
 @testable import PODTrackLedger
 
-/// An export reads its orders ahead on a connection of its own (`ChangedOrdersAhead`): it sees
+/// An export reads its orders ahead on connections of its own (`ChangedOrdersAhead`): it sees
 /// what was committed, a caller's open transaction is read on the caller's connection, and a
-/// failing export stops the reader and leaves the ledger as it was.
+/// failing export stops its readers and leaves the ledger as it was.
 @Suite struct ExportReadAheadTests {
     let folder: LedgerFolder
     let ledger: Ledger
@@ -16,8 +16,10 @@ import PODTrackCore
         ledger = try folder.open()
     }
 
-    /// More orders than the reader holds ahead, so it is still reading when the export fails.
-    private static let orderCount = ChangedOrdersAhead.batchSize * (ChangedOrdersAhead.batchesAhead + 4)
+    /// More orders than its two threads hold ahead (the query's batches ahead of the preparing
+    /// thread, and the preparing thread's ahead of the export), so they are still reading when
+    /// the export fails.
+    private static let orderCount = ChangedOrdersAhead.batchSize * (2 * ChangedOrdersAhead.batchesAhead + 4)
 
     private func exportedOrders(failingAt failure: Int? = nil) throws -> [String] {
         var read: [String] = []
@@ -41,7 +43,7 @@ import PODTrackCore
     }
 
     /// What the export prepares of each order (the publisher: its rows) comes with that order,
-    /// made on the reading thread when the export reads ahead, on the caller's inside its transaction.
+    /// made on the preparing thread when the export reads ahead, on the caller's inside its transaction.
     @Test(arguments: [false, true])
     func whatIsPreparedOfAnOrderComesWithItFromTheThreadThatReadIt(insideATransaction: Bool) throws {
         try ledger.apply((1...Self.orderCount).map { TestEvents.erp("A-\($0)", $0 % 3, .received, at: 100) })
@@ -72,7 +74,7 @@ import PODTrackCore
         #expect(read == ["A-1"], "the uncommitted order is read on the caller's connection")
     }
 
-    @Test func aFailingExportStopsTheReaderAndLeavesNothingBehind() throws {
+    @Test func aFailingExportStopsItsReadersAndLeavesNothingBehind() throws {
         try ledger.apply((1...Self.orderCount).map { TestEvents.erp("A-\($0)", 1, .received, at: 100) })
         #expect(throws: DropFailure.self) { try exportedOrders(failingAt: 10) }
         #expect(try ledger.rows("SELECT count(*) FROM told") == ["0"])
