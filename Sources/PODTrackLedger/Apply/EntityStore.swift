@@ -182,8 +182,9 @@ final class EntityStore {
     /// The entities held.
     private var count: Int { orders.count + lines.count + shipments.count }
 
-    /// The touch time from which the `kept` most recently touched entities were touched (0: all
-    /// of them, when the store holds no more; `.max`: none).
+    /// The time of the store's `TouchClock` from which its `kept` most recently touched entities
+    /// were touched: what `WriteBackScope.touchedBefore` takes to keep them (0 when the store
+    /// holds no more, `.max` when none are kept).
     private func touchTime(keeping kept: Int) -> UInt64 {
         guard kept > 0 else { return .max }
         var times: [UInt64] = []
@@ -199,7 +200,7 @@ final class EntityStore {
     /// Writes every changed entity back, in key order, and forgets them all (the ledger has them
     /// now). Between drops only.
     func flush() throws {
-        try writeBack(.everything)
+        try writeBack(.touchedBefore(.max))
     }
 
     /// Writes the entities of `scope` back, in key order, and forgets them.

@@ -111,19 +111,21 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
     }
 
     /// The entities of `scope`, in key order, let go of for the caller to write back, with the
-    /// table that held them when it goes too (`WriteBackScope.everything`).
+    /// table that held them when it goes too (between drops: the entities kept move to a table
+    /// of their own).
     mutating func take(_ scope: WriteBackScope) -> (inKeyOrder: [(key: Key, value: Held)], table: [Key: Held]?) {
         switch scope {
-        case .everything:
-            precondition(!isInDrop, "a drop in progress writes back only the entities it added")
-            let table = entries
-            entries = [:]
-            return (table.sorted { $0.key < $1.key }, table)
         case .touchedBefore(let time):
             precondition(!isInDrop, "a drop in progress writes back only the entities it added")
             let table = entries
-            entries = table.filter { $0.value.touched >= time }
-            return (table.filter { $0.value.touched < time }.sorted { $0.key < $1.key }, table)
+            entries = [:]
+            var taken: [(key: Key, value: Held)] = []
+            taken.reserveCapacity(table.count)
+            for entry in table {
+                if entry.value.touched < time { taken.append(entry) } else { entries[entry.key] = entry.value }
+            }
+            taken.sort { $0.key < $1.key }
+            return (taken, table)
         case .addedByDrop:
             var taken: [(key: Key, value: Held)] = []
             taken.reserveCapacity(added.count)
@@ -153,9 +155,8 @@ struct HeldEntities<Key: Hashable & Comparable, Entity> {
 
 /// Which entities a write-back takes from the store (`HeldEntities.take`).
 enum WriteBackScope {
-    /// Every entity held: between drops only.
-    case everything
-    /// The entities last touched before a time of the store's `TouchClock`: between drops only.
+    /// The entities last touched before a time of the store's `TouchClock` (`.max`: every one):
+    /// between drops only.
     case touchedBefore(UInt64)
     /// The entities the drop in progress added (read from the ledger or new), for its savepoint:
     /// those held when it began stay, changed or not.
