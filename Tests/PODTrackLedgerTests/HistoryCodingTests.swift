@@ -20,12 +20,22 @@ import PODTrackCore
     }
 
     @Test func everyStateHasItsOwnCode() {
-        #expect(Set(HistoryCoding.stateCodes) == Set(LifecycleState.allCases))
         #expect(HistoryCoding.stateCodes.count == LifecycleState.allCases.count)
+        #expect(HistoryCoding.stateCodes.enumerated().allSatisfy { Int(HistoryCoding.code(of: $0.element)) == $0.offset })
         var bytes: [UInt8] = []
         let all = LifecycleState.allCases.enumerated().map { EventHistory.Entry(id: Int64($0.offset), occurredAt: 1000, state: $0.element) }
         HistoryCoding.append(all, to: &bytes, after: nil)
         #expect(HistoryCoding.decode(bytes) == all)
+    }
+
+    /// Ledgers hold these bytes: a state's code may never change.
+    @Test func theStoredCodesOfStatesStayWhatLedgersHold() {
+        let pinned: [(LifecycleState, UInt8)] = [(.received, 0), (.printed, 4), (.shipped, 5), (.delivered, 10), (.onHold, 11),
+                                                  (.exception, 15), (.cancelled, 16), (.returned, 18)]
+        for (state, code) in pinned { #expect(HistoryCoding.code(of: state) == code, "\(state)") }
+        var bytes: [UInt8] = []
+        HistoryCoding.append(EventHistory.Entry(id: 3, occurredAt: 1000, state: .inTransit, tag: 0x0403_0201), to: &bytes, after: nil)
+        #expect(bytes == [6, 0xd0, 0x0f, 7, 1, 2, 3, 4])
     }
 
     @Test func addedEntriesContinueTheStoredOnes() {

@@ -2,7 +2,7 @@ import PODTrackCore
 
 /// The bytes of a line's or shipment's history (`EventHistory`) as its row stores them: per event,
 /// the event id and the time it happened, each as a zigzag varint of its difference to the
-/// previous entry's, then one byte for the state (`stateCodes`), then (from schema 6) the event's
+/// previous entry's, then one byte for the state (`code(of:)`), then (from schema 6) the event's
 /// dedupe tag as four little-endian bytes. A history of ten events takes about 120 bytes, where
 /// the text form of schema 4 took about 300; a drop rewrites the row of every line it touches, so
 /// the row's size is what every commit and checkpoint pays for.
@@ -13,14 +13,35 @@ enum HistoryCoding {
         case tagged
     }
 
-    /// Each state's byte. Stored in ledgers: never reorder or reuse a code, only append.
-    static let stateCodes: [LifecycleState] = [
-        .received, .released, .queued, .printing, .printed, .shipped, .pickedUp, .inTransit, .outForDelivery,
-        .availableForPickup, .delivered, .onHold, .printFailed, .delayed, .attemptedDelivery, .exception,
-        .cancelled, .returning, .returned,
-    ]
-    private static let codeOfState: [LifecycleState: UInt8] =
-        Dictionary(uniqueKeysWithValues: stateCodes.enumerated().map { ($0.element, UInt8($0.offset)) })
+    /// Each state's byte, as ledgers store it: never change or reuse a code, only add the next.
+    /// A switch, not a table keyed by state: hashing a state hashes its name, which cost every
+    /// event appended to a history as much as the rest of its encoding.
+    static func code(of state: LifecycleState) -> UInt8 {
+        switch state {
+        case .received: 0
+        case .released: 1
+        case .queued: 2
+        case .printing: 3
+        case .printed: 4
+        case .shipped: 5
+        case .pickedUp: 6
+        case .inTransit: 7
+        case .outForDelivery: 8
+        case .availableForPickup: 9
+        case .delivered: 10
+        case .onHold: 11
+        case .printFailed: 12
+        case .delayed: 13
+        case .attemptedDelivery: 14
+        case .exception: 15
+        case .cancelled: 16
+        case .returning: 17
+        case .returned: 18
+        }
+    }
+
+    /// The state of each code, in code order (`code(of:)`).
+    static let stateCodes: [LifecycleState] = LifecycleState.allCases.sorted { code(of: $0) < code(of: $1) }
 
     /// Appends `entries` to `bytes`, which hold the encoded `previous` entries (their last one is
     /// what the first difference is taken from).
@@ -38,7 +59,7 @@ enum HistoryCoding {
                        layout: Layout = .tagged) {
         appendVarint(zigzag(entry.id &- (last?.id ?? 0)), to: &bytes)
         appendVarint(zigzag(entry.occurredAt &- (last?.occurredAt ?? 0)), to: &bytes)
-        bytes.append(codeOfState[entry.state] ?? 0)
+        bytes.append(code(of: entry.state))
         if layout == .tagged { withUnsafeBytes(of: entry.tag.littleEndian) { bytes.append(contentsOf: $0) } }
     }
 
