@@ -8,7 +8,7 @@ struct RecordMapper {
     private let zoneCodeSlot: Int?
     private let slotNames: [String]
     private let extractors: [(slot: Int, pattern: FieldPattern, text: String)]
-    private let fieldSlots: [CanonicalField: [Int]]
+    private let fieldSlots: FieldSlots
 
     /// Resolves every name the definition uses against `rawNames`; a missing name is a `DropFailure`.
     init(compiled: CompiledSource, rawNames: [String]) throws(DropFailure) {
@@ -24,7 +24,7 @@ struct RecordMapper {
             extractors.append((slot, compiled.extractPatterns[index], pattern))
             names += compiled.extractPatterns[index].captureNames
         }
-        var fieldSlots: [CanonicalField: [Int]] = [:]
+        var fieldSlots = FieldSlots()
         for (field, source) in definition.fields {
             var slots: [Int] = []
             for name in source.rawNames {
@@ -158,14 +158,18 @@ struct RecordMapper {
 /// A record's values by canonical field: raw slots joined by a space, trimmed.
 private struct RecordValues {
     let values: [String]
-    let slots: [CanonicalField: [Int]]
+    let slots: FieldSlots
     let slotNames: [String]
 
     subscript(field: CanonicalField) -> String? {
         guard let indices = slots[field] else { return nil }
-        let parts = indices.map { $0 < values.count ? values[$0] : "" }
-        let joined = parts.count == 1 ? parts[0] : parts.joined(separator: " ")
-        return joined.trimmingASCIISpaces()
+        guard indices.count > 1 else { return (indices.first.map(value(at:)) ?? "").trimmingASCIISpaces() }
+        return indices.map(value(at:)).joined(separator: " ").trimmingASCIISpaces()
+    }
+
+    /// The value of slot `index`; empty when the record is shorter.
+    private func value(at index: Int) -> String {
+        index < values.count ? values[index] : ""
     }
 
     func name(of field: CanonicalField) -> String {
