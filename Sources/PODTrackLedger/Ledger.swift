@@ -33,6 +33,12 @@ public final class Ledger {
     /// commit lost to a power cut would leave a drop archived that the ledger never applied, or an
     /// export the storefront has and the ledger would send again. It costs an fsync of the
     /// write-ahead log per batch and per export: a few percent of an incremental round, measured.
+    ///
+    /// Freed space is not zeroed (`secure_delete = OFF`, SQLite's own default, which Debian's
+    /// build turns on): every write-back that grows a row frees its old cell, and every page
+    /// split zeroes its new page, 1.3% of the applying thread's instructions on the 20k-order
+    /// world. The ledger deletes nothing but record digests and inbox notices, so what free
+    /// space may keep is an older version of a row the ledger still holds.
     init(path: String, entityCapacity: Int) throws {
         self.entityCapacity = entityCapacity
         database = try Database(path: path)
@@ -41,6 +47,7 @@ public final class Ledger {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
             PRAGMA foreign_keys = OFF;
+            PRAGMA secure_delete = OFF;
             PRAGMA cache_size = -16384;
             """)
         try database.keepWriteAheadLog()

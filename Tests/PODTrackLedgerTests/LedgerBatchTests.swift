@@ -28,6 +28,10 @@ import PODTrackCore
         }
     }
 
+    @Test func freedSpaceIsNotZeroedWhateverTheSQLiteBuild() throws {
+        #expect(try folder.open().rows("PRAGMA secure_delete") == ["0"])
+    }
+
     /// Capacity 2 and 12: the store is past half of it when the failing drop begins, and writes
     /// back before it; 40 000: it holds everything.
     @Test(arguments: [2, 12, 40_000])
