@@ -234,9 +234,9 @@ def new_events(log):
 
 
 def ledger_events(site):
-    """Rows of the ledger's events table."""
+    """The events the ledger's event_chunks hold."""
     with closing(sqlite3.connect(site / "State" / "ledger.sqlite")) as db:
-        return db.execute("SELECT count(*) FROM events").fetchone()[0]
+        return db.execute("SELECT coalesce(sum(events), 0) FROM event_chunks").fetchone()[0]
 
 
 def check_outbox(site, world):

@@ -175,7 +175,7 @@ extension Ledger {
         if let applying { return applying }
         let statements = try ApplyStatements(database)
         let made = (statements: statements, store: EntityStore(statements: statements, capacity: entityCapacity),
-                    events: try EventAppender(database))
+                    events: EventAppender(database))
         applying = made
         return made
     }

@@ -23,8 +23,8 @@ import PODTrackCore
     }
 
     @Test func everyEventOfALargeDropIsFoundThroughItsLine() throws {
-        // More events than one multi-row INSERT takes (`EventAppender.rowsPerInsert`), over two drops.
-        let count = EventAppender.rowsPerInsert * 2 + 7
+        // More events than a chunk holds (`EventChunks.eventsPerChunk`), over two drops.
+        let count = EventChunks.eventsPerChunk * 2 + 7
         let orders = (0..<count).map { "A-\($0)" }
         try ledger.apply(orders.map { TestEvents.erp($0, 1, .received, at: 100) })
         try ledger.apply(orders.enumerated().map { TestEvents.job($1, .queued, at: 200 + Int64($0)) }, source: "rip", kind: .print)
@@ -33,7 +33,8 @@ import PODTrackCore
             #expect(events.map(\.state) == ["received", "queued"], "\(order)")
             #expect(events.last?.occurredAt == 200 + Int64(offset) && events.last?.discriminator == "J-\(order)", "\(order)")
         }
-        let rows = try ledger.database.cached("SELECT count(*), min(id), max(id) FROM events").first { [$0.int(0), $0.int(1), $0.int(2)] }
+        let rows = try ledger.database.cached("SELECT sum(events), min(first_id), max(first_id + events - 1) FROM event_chunks")
+            .first { [$0.int(0), $0.int(1), $0.int(2)] }
         #expect(rows == [Int64(2 * count), 1, Int64(2 * count)])
     }
 

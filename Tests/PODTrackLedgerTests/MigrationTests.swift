@@ -23,6 +23,35 @@ import PODTrackCore
         #expect(try ledger.view("acme", "A-1")?.lines.first?.fold.progress == .received)
     }
 
+    /// Schema 9 kept a row per event; 10 packs them into chunks, each event keeping its id.
+    @Test func aVersion9LedgersEventsMoveIntoChunksUnderTheirOwnIds() throws {
+        let folder = try LedgerFolder()
+        let firstDrop = (1...70).map { "(\($0), \(1000 + $0), 1, \($0 + 1), 'queued', 'Q', 'J\($0)')" }
+        // A gap in the ids (an event row deleted by hand) and a drop of its own each end a chunk.
+        let secondDrop = (80...82).map { "(\($0), \(900 - $0), 2, 3, 'printed', 'Done é', '')" }
+        do {
+            let old = try Database(path: folder.ledgerPath)
+            try Migrations.migrate(old, upTo: 9)
+            try old.execute("""
+                INSERT INTO drops (id, tenant, source, name, fingerprint, size, state, received_at)
+                VALUES (1, 'acme', 'rip', 'rip-1.log', 'f1', 10, 'applied', 0), (2, 'acme', 'rip', 'rip-2.log', 'f2', 10, 'applied', 0);
+                INSERT INTO events (id, occurred_at, drop_id, line, state, raw_word, discriminator) VALUES
+                    \((firstDrop + ["(75, 5, 1, 99, 'received', '', '')"] + secondDrop).joined(separator: ", "));
+                """)
+        }
+        let ledger = try folder.open()
+        let chunks = try ledger.rows("SELECT first_id, drop_id, events, latest_at FROM event_chunks ORDER BY first_id")
+        #expect(chunks == ["1|1|64|1064", "65|1|6|1070", "75|1|1|5", "80|2|3|820"])
+        #expect(try ledger.rows("SELECT name FROM sqlite_schema WHERE name = 'events'").isEmpty)
+        let stored = EventChunks(database: ledger.database)
+        #expect(try stored.chunk(holding: 70)?.event(70) == EventRow(occurredAt: 1070, line: 71, state: .queued, rawWord: "Q",
+                                                                     discriminator: "J70"))
+        #expect(try stored.chunk(holding: 81)?.event(81) == EventRow(occurredAt: 819, line: 3, state: .printed, rawWord: "Done é",
+                                                                     discriminator: ""))
+        #expect(try stored.chunk(holding: 72) == nil, "no event has id 72")
+        #expect(try stored.nextID() == 83)
+    }
+
     @Test func aVersion3LedgerKeepsEveryEventAndItsSubject() throws {
         let folder = try LedgerFolder()
         let path = folder.ledgerPath

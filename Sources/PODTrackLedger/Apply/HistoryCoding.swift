@@ -57,8 +57,8 @@ enum HistoryCoding {
     /// Appends one entry to `bytes`, whose last entry is `last`.
     static func append(_ entry: EventHistory.Entry, to bytes: inout [UInt8], after last: EventHistory.Entry?,
                        layout: Layout = .tagged) {
-        appendVarint(zigzag(entry.id &- (last?.id ?? 0)), to: &bytes)
-        appendVarint(zigzag(entry.occurredAt &- (last?.occurredAt ?? 0)), to: &bytes)
+        Varint.append(Varint.zigzag(entry.id &- (last?.id ?? 0)), to: &bytes)
+        Varint.append(Varint.zigzag(entry.occurredAt &- (last?.occurredAt ?? 0)), to: &bytes)
         bytes.append(code(of: entry.state))
         if layout == .tagged { withUnsafeBytes(of: entry.tag.littleEndian) { bytes.append(contentsOf: $0) } }
     }
@@ -95,42 +95,16 @@ enum HistoryCoding {
         var id: Int64 = 0
         var time: Int64 = 0
         while offset < bytes.count {
-            guard let idDelta = readVarint(bytes, &offset), let timeDelta = readVarint(bytes, &offset),
+            guard let idDelta = Varint.read(bytes, &offset), let timeDelta = Varint.read(bytes, &offset),
                   offset + tagSize < bytes.count, Int(bytes[offset]) < stateCodes.count
             else { return }
-            id &+= unzigzag(idDelta)
-            time &+= unzigzag(timeDelta)
+            id &+= Varint.unzigzag(idDelta)
+            time &+= Varint.unzigzag(timeDelta)
             let state = stateCodes[Int(bytes[offset])]
             var tag: UInt32 = 0
             for index in 0..<tagSize { tag |= UInt32(bytes[offset + 1 + index]) << (8 * index) }
             guard body(EventHistory.Entry(id: id, occurredAt: time, state: state, tag: tag)) else { return }
             offset += 1 + tagSize
         }
-    }
-
-    private static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
-    private static func unzigzag(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
-
-    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
-    }
-
-    /// A varint at `offset` (moved past it); nil when the bytes end inside it or it runs past 64 bits.
-    private static func readVarint(_ bytes: [UInt8], _ offset: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7f) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
     }
 }

@@ -44,17 +44,18 @@ extension Ledger {
         for tracking in trackings {
             try shipment.forEachRow([.text(tenant), .text(tracking)]) { subjects.append(("shipment", tracking, EventHistory(bytes: $0.blob(0)))) }
         }
-        let select = try database.cached("""
-            SELECT e.occurred_at, e.state, e.raw_word, d.source, d.name, e.line, e.discriminator
-            FROM events e JOIN drops d ON d.id = e.drop_id WHERE e.id = ?
-            """)
+        let chunks = EventChunks(database: database)
+        let drop = try database.cached("SELECT source, name FROM drops WHERE id = ?")
+        var chunk: EventChunks.Chunk?
         var events: [EventRecord] = []
         for (kind, subject, history) in subjects {
             for entry in history.entries {
-                try select.forEachRow([.integer(entry.id)]) { row in
-                    events.append(EventRecord(occurredAt: row.int(0), subjectKind: kind, subject: subject, state: row.text(1),
-                                              rawWord: row.text(2), source: row.text(3), fileName: row.text(4), line: Int(row.int(5)),
-                                              discriminator: row.text(6)))
+                if chunk?.event(entry.id) == nil { chunk = try chunks.chunk(holding: entry.id) }
+                guard let chunk, let event = chunk.event(entry.id) else { continue }
+                try drop.forEachRow([.integer(chunk.dropID)]) { row in
+                    events.append(EventRecord(occurredAt: event.occurredAt, subjectKind: kind, subject: subject, state: event.state.rawValue,
+                                              rawWord: event.rawWord, source: row.text(0), fileName: row.text(1), line: event.line,
+                                              discriminator: event.discriminator))
                 }
             }
         }

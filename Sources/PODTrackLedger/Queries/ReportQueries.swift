@@ -40,18 +40,19 @@ extension Ledger {
 
     /// Events per tenant and UTC hour that happened at or after `since`.
     public func eventsPerHour(since: Int64) throws -> [HourlyEvents] {
-        var hours: [HourlyEvents] = []
-        try database.cached("""
-            SELECT d.tenant, e.occurred_at / 3600000, count(*) FROM events e JOIN drops d ON d.id = e.drop_id
-            WHERE e.occurred_at >= ? GROUP BY 1, 2 ORDER BY 1, 2
-            """).forEachRow([.integer(since)]) { row in
-            hours.append(HourlyEvents(tenant: row.text(0), hour: row.int(1) * 3_600_000, events: Int(row.int(2))))
+        var counts: [String: [Int64: Int]] = [:]
+        try EventChunks(database: database).forEachChunk(since: since) { tenant, chunk in
+            for event in chunk.rows where event.occurredAt >= since {
+                counts[tenant, default: [:]][event.occurredAt / 3_600_000, default: 0] += 1
+            }
         }
-        return hours
+        return counts.sorted { $0.key < $1.key }.flatMap { tenant, hours in
+            hours.sorted { $0.key < $1.key }.map { HourlyEvents(tenant: tenant, hour: $0.key * 3_600_000, events: $0.value) }
+        }
     }
 
     /// The time of the newest event (epoch ms), if any: reports chart the days before it.
     public func latestEventTime() throws -> Int64? {
-        try database.cached("SELECT max(occurred_at) FROM events").first { $0.optionalInt(0) } ?? nil
+        try database.cached("SELECT max(latest_at) FROM event_chunks").first { $0.optionalInt(0) } ?? nil
     }
 }

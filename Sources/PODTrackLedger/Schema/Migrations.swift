@@ -229,7 +229,21 @@ enum Migrations {
             ON CONFLICT DO UPDATE SET files = files + (CASE WHEN NEW.rows > 0 THEN 1 ELSE -1 END);
         END;
         """,
+        // 10: events are stored up to 64 to a row (`EventChunks`): a row per event cost more than a
+        // fifth of the applying thread. `EventChunkUpgrade` then moves the event rows over, keeping
+        // their ids, and drops the table
+        """
+        CREATE TABLE event_chunks (
+            first_id INTEGER PRIMARY KEY,
+            drop_id INTEGER NOT NULL REFERENCES drops(id),
+            events INTEGER NOT NULL, latest_at INTEGER NOT NULL,
+            body BLOB NOT NULL
+        );
+        """,
     ]
+
+    /// What a migration does beyond its SQL, after it, in the same transaction, by version.
+    private static let upgrades: [Int: @Sendable (Database) throws -> Void] = [10: EventChunkUpgrade.run]
 
     /// Migration 9's triggers: adds the drop `NEW` to its source's and state's totals. Part of a
     /// shipped migration: never change it.
@@ -256,6 +270,7 @@ enum Migrations {
         for (offset, sql) in all.prefix(version).enumerated().dropFirst(current) {
             try database.transaction {
                 try database.execute(sql)
+                try upgrades[offset + 1]?(database)
                 try database.execute("PRAGMA user_version = \(offset + 1)")
             }
         }
