@@ -7,11 +7,11 @@ struct EventChunks {
 
     let database: Database
 
-    /// Stores `rows`, the events of drop `dropID` with ids from `firstID` on.
-    func insert(_ rows: [EventRow], firstID: Int64, dropID: Int64) throws {
-        guard let latest = rows.map(\.occurredAt).max() else { return }
+    /// Stores `rows`, the events of drop `dropID` with ids from `firstID` on, the latest of them at `latestAt`
+    /// (`EventChunkWriter` gathers them).
+    func insert(_ rows: [EventRow], firstID: Int64, dropID: Int64, latestAt: Int64) throws {
         try database.cached("INSERT INTO event_chunks (first_id, drop_id, events, latest_at, body) VALUES (?, ?, ?, ?, ?)")
-            .run(.integer(firstID), .integer(dropID), .int(rows.count), .integer(latest), .blob(EventChunkCoding.encode(rows)))
+            .run(.integer(firstID), .integer(dropID), .int(rows.count), .integer(latestAt), .blob(EventChunkCoding.encode(rows)))
     }
 
     /// The id the next event gets: one past the last one stored.
