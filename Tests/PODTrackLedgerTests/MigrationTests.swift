@@ -52,6 +52,25 @@ import PODTrackCore
         #expect(try stored.nextID() == 83)
     }
 
+    @Test func aVersion9EventWithAStateNoPodtrackWroteStopsTheUpgradeAndNamesIt() throws {
+        let folder = try LedgerFolder()
+        do {
+            let old = try Database(path: folder.ledgerPath)
+            try Migrations.migrate(old, upTo: 9)
+            try old.execute("""
+                INSERT INTO drops (id, tenant, source, name, fingerprint, size, state, received_at)
+                VALUES (1, 'acme', 'rip', 'rip-1.log', 'f1', 10, 'applied', 0);
+                INSERT INTO events (id, occurred_at, drop_id, line, state, raw_word, discriminator) VALUES
+                    (1, 1000, 1, 2, 'queued', 'Q', ''), (2, 1001, 1, 3, 'half_printed', 'H', '');
+                """)
+        }
+        let error = #expect(throws: SQLiteError.self) { try folder.open() }
+        #expect(error?.message.contains("event 2 has the state 'half_printed'") == true, "\(String(describing: error))")
+        let database = try Database(path: folder.ledgerPath)
+        #expect(try database.cached("PRAGMA user_version").first { $0.int(0) } == 9, "nothing of the upgrade applied")
+        #expect(try database.cached("SELECT count(*) FROM events").first { $0.int(0) } == 2)
+    }
+
     @Test func aVersion3LedgerKeepsEveryEventAndItsSubject() throws {
         let folder = try LedgerFolder()
         let path = folder.ledgerPath

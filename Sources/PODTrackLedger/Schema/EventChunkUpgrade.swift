@@ -1,32 +1,27 @@
 import PODTrackCore
 
-/// Migration 10: the rows of schema 9's `events` table become `event_chunks`, in id order, a
-/// chunk ending where the drop changes, the ids stop being consecutive or it is full; every
-/// event keeps its id, which the histories of its line or shipment name. Then `events` goes.
+/// Migration 10: the rows of schema 9's `events` table become `event_chunks`, in id order
+/// (`EventChunkWriter`: a chunk ends where the drop changes, the ids stop being consecutive or
+/// it is full); every event keeps its id, which the histories of its line or shipment name.
+/// Then `events` goes. A state no podtrack knows stops the migration (`unknownState`).
 enum EventChunkUpgrade {
     static func run(_ database: Database) throws {
-        let chunks = EventChunks(database: database)
-        var pending: [EventRow] = []
-        var firstID: Int64 = 0
-        var dropID: Int64 = 0
-        func write() throws {
-            try chunks.insert(pending, firstID: firstID, dropID: dropID)
-            pending.removeAll(keepingCapacity: true)
-        }
+        var writer = EventChunkWriter(EventChunks(database: database))
         try database.cached("SELECT id, drop_id, occurred_at, line, state, raw_word, discriminator FROM events ORDER BY id")
             .forEachRow { row in
-                let (id, drop) = (row.int(0), row.int(1))
-                if !pending.isEmpty,
-                   drop != dropID || id != firstID + Int64(pending.count) || pending.count == EventChunks.eventsPerChunk {
-                    try write()
-                }
-                if pending.isEmpty { (firstID, dropID) = (id, drop) }
-                // A state this podtrack does not know (a ledger edited by hand) reads as the first.
-                let state = LifecycleState(rawValue: row.text(4)) ?? HistoryCoding.stateCodes[0]
-                pending.append(EventRow(occurredAt: row.int(2), line: Int(row.int(3)), state: state, rawWord: row.text(5),
-                                        discriminator: row.text(6)))
+                guard let state = LifecycleState(rawValue: row.text(4)) else { throw unknownState(row.text(4), event: row.int(0)) }
+                try writer.add(EventRow(occurredAt: row.int(2), line: Int(row.int(3)), state: state, rawWord: row.text(5),
+                                        discriminator: row.text(6)),
+                               id: row.int(0), dropID: row.int(1))
             }
-        if !pending.isEmpty { try write() }
+        try writer.flush()
         try database.execute("DROP TABLE events")
+    }
+
+    /// A state no podtrack wrote (the ledger was edited by hand): the chunk has no byte for it,
+    /// and the migration stops rather than guess, with nothing of it applied.
+    private static func unknownState(_ state: String, event id: Int64) -> SQLiteError {
+        SQLiteError(code: 1, message: "ledger upgrade to schema 10: event \(id) has the state '\(state)', which is no lifecycle state; "
+                        + "correct it (UPDATE events SET state = … WHERE id = \(id)) and run podtrack again", sql: nil)
     }
 }
