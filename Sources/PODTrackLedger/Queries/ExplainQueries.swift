@@ -46,17 +46,20 @@ extension Ledger {
         }
         let chunks = EventChunks(database: database)
         let drop = try database.cached("SELECT source, name FROM drops WHERE id = ?")
+        // The chunk of the last event and its drop's file, which the next event most likely shares.
         var chunk: EventChunks.Chunk?
+        var file: (source: String, name: String)?
         var events: [EventRecord] = []
         for (kind, subject, history) in subjects {
             for entry in history.entries {
-                if chunk?.event(entry.id) == nil { chunk = try chunks.chunk(holding: entry.id) }
-                guard let chunk, let event = chunk.event(entry.id) else { continue }
-                try drop.forEachRow([.integer(chunk.dropID)]) { row in
-                    events.append(EventRecord(occurredAt: event.occurredAt, subjectKind: kind, subject: subject, state: event.state.rawValue,
-                                              rawWord: event.rawWord, source: row.text(0), fileName: row.text(1), line: event.line,
-                                              discriminator: event.discriminator))
+                if chunk?.event(entry.id) == nil {
+                    chunk = try chunks.chunk(holding: entry.id)
+                    file = try chunk.flatMap { found in try drop.first([.integer(found.dropID)]) { ($0.text(0), $0.text(1)) } }
                 }
+                guard let event = chunk?.event(entry.id), let file else { continue }
+                events.append(EventRecord(occurredAt: event.occurredAt, subjectKind: kind, subject: subject, state: event.state.rawValue,
+                                          rawWord: event.rawWord, source: file.source, fileName: file.name, line: event.line,
+                                          discriminator: event.discriminator))
             }
         }
         return events.sorted { ($0.occurredAt, $0.subject) < ($1.occurredAt, $1.subject) }
