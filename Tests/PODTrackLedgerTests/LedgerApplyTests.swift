@@ -38,6 +38,19 @@ import PODTrackCore
         #expect(rows == [Int64(2 * count), 1, Int64(2 * count)])
     }
 
+    /// The report's hourly counts decode the chunks holding events since its start, and only those events.
+    @Test func eventsAreCountedPerTenantAndHourSinceATime() throws {
+        let hour: Int64 = 3_600_000
+        try ledger.apply([TestEvents.erp("A-0", 1, .received, at: 5)])                      // a chunk wholly before `since`
+        try ledger.apply([TestEvents.erp("A-1", 1, .received, at: hour - 1), TestEvents.erp("A-1", 2, .received, at: hour + 5),
+                          TestEvents.erp("A-2", 1, .received, at: hour + 10), TestEvents.erp("A-3", 1, .received, at: 2 * hour + 1)])
+        try ledger.apply((0..<70).map { TestEvents.job("A-\(10 + $0)", .queued, at: 3 * hour + Int64($0)) }, source: "rip", kind: .print)
+        try ledger.apply([TestEvents.job("N-1", .queued, at: 2 * hour + 3)], tenant: "northwind", source: "rip", kind: .print)
+        let counts = try ledger.eventsPerHour(since: hour).map { "\($0.tenant) \($0.hour / hour) \($0.events)" }
+        #expect(counts == ["acme 1 2", "acme 2 1", "acme 3 70", "northwind 2 1"])
+        #expect(try ledger.latestEventTime() == 3 * hour + 69)
+    }
+
     @Test func aDuplicateIsFoundAmongLaterEventsAndOnlyTheSameEventIsOne() throws {
         let printed = StatusEvent(subject: .line(order: "A-1", line: 1), state: .printed, occurredAt: 500, discriminator: "J1",
                                   rawWord: "PRINTED", line: 3)
