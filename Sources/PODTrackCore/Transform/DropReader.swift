@@ -97,7 +97,7 @@ public struct DropReader {
     private mutating func noteLines() {
         guard let last = decoded.last else { return }
         lastByte = last
-        lineBreaks += decoded.reduce(0) { $0 + ($1 == .lineFeed ? 1 : 0) }
+        lineBreaks += decoded.withUnsafeBufferPointer { $0.count(of: .lineFeed) }
     }
 
     private static func decodeFailure(_ error: DecodeError, encoding: TextEncoding) -> DropFailure {

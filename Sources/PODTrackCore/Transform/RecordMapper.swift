@@ -178,13 +178,15 @@ private struct RecordValues {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs (cheap: no Foundation).
+    /// The string without leading and trailing spaces and tabs (cheap: no Foundation, and a value
+    /// with nothing to trim is returned as it is, read through its bytes, not its UTF-8 view's indices).
     func trimmingASCIISpaces() -> String {
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last,
-              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return self }
-        let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? utf8.endIndex
-        let end = utf8.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { utf8.index(after: $0) } ?? start
-        return start < end ? String(self[start..<end]) : ""
+        var string = self
+        return string.withUTF8 { bytes in
+            let isSpace = { (byte: UInt8) in byte == .space || byte == .tab }
+            guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return self }
+            guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self)
+        }
     }
 }
