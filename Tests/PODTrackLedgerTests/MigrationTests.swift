@@ -142,4 +142,56 @@ import PODTrackCore
         }
         #expect(news == [false, true, true], "the row told under schema 7 is still told; a change and a new row are news")
     }
+
+    /// Schema 11 leads the keys with what tells rows apart; two tenants with the same order and
+    /// tracking numbers keep their own rows through the rebuild, and stay apart after it.
+    @Test func aVersion10LedgerKeepsEveryRowOfEveryTenantUnderTheNewKeys() throws {
+        let folder = try LedgerFolder()
+        let tables = [
+            "orders": "SELECT tenant, order_no, channel, channel_ref, ship_to, facts_at FROM orders ORDER BY tenant, order_no",
+            "lines": """
+                SELECT tenant, order_no, line_no, sku, quantity, channel_line_ref, facts_at, rank, flag, terminal, last_event_at,
+                       flagged, tracking, carrier, shipped_at, hex(history) FROM lines ORDER BY tenant, order_no, line_no
+                """,
+            "shipments": """
+                SELECT tenant, tracking, carrier, reference, rank, flag, terminal, last_event_at, flagged, events, linked,
+                       hex(history), orders FROM shipments ORDER BY tenant, tracking
+                """,
+            "told": "SELECT tenant, storefront, row_key, hex(digest) FROM told ORDER BY tenant, storefront, row_key",
+        ]
+        var before: [String: [String]] = [:]
+        do {
+            let old = try Database(path: folder.ledgerPath)
+            try Migrations.migrate(old, upTo: 10)
+            try old.execute("""
+                INSERT INTO orders VALUES ('acme', 'A-1', 'SHOPIFY-EU', '#1', 'Berlin', 100), ('northwind', 'A-1', 'AMAZON', '#9', NULL, 200),
+                    ('acme', 'A-2', NULL, NULL, NULL, NULL);
+                INSERT INTO lines (tenant, order_no, line_no, sku, quantity, rank, last_event_at, tracking, carrier, shipped_at)
+                    VALUES ('acme', 'A-1', 1, 'SKU-1', 2, 50, 100, '1Z9', 'ups', 100), ('acme', 'A-1', 2, 'SKU-2', 1, 0, 100, NULL, NULL, NULL),
+                           ('northwind', 'A-1', 1, 'NW-1', 5, 30, 200, '1Z9', 'ups', 200);
+                INSERT INTO shipments (tenant, tracking, carrier, rank, last_event_at, events, linked, orders)
+                    VALUES ('acme', '1Z9', 'ups', 80, 300, 1, 1, 'A-1'), ('northwind', '1Z9', 'ups', 0, 0, 0, 1, 'A-1'),
+                           ('acme', '1Z7', 'ups', 80, 400, 2, 0, '');
+                INSERT INTO exports (id, tenant, storefront, seq, file, rows, created_at) VALUES (1, 'acme', 's', 1, 'f-1', 1, 0);
+                INSERT INTO told VALUES ('acme', 's', 'A-1/1', x'00112233445566778899aabbccddeeff'), ('northwind', 's', 'A-1/1', x'ff');
+                """)
+            for (table, sql) in tables { before[table] = try old.rows(sql) }
+        }
+        let ledger = try folder.open()
+        for (table, sql) in tables { #expect(try ledger.rows(sql) == before[table], "\(table)") }
+        let keys = try ledger.rows("SELECT name, sql FROM sqlite_schema WHERE name IN ('orders', 'lines', 'shipments', 'told') ORDER BY name")
+        #expect(keys.count == 4)
+        #expect(keys[0].contains("PRIMARY KEY (order_no, tenant, line_no)") && keys[1].contains("PRIMARY KEY (order_no, tenant)")
+                && keys[2].contains("PRIMARY KEY (tracking, tenant)") && keys[3].contains("PRIMARY KEY (row_key, tenant, storefront)"), "\(keys)")
+        #expect(try ledger.rows("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('lines', 'shipments') ORDER BY name")
+                == ["lines_progress", "lines_tracking", "shipments_orphans", "shipments_progress"])
+
+        // Applying goes on under the new keys, one tenant's events touching only its rows.
+        let result = try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 500, tracking: "1Z9"), TestEvents.scan("1Z9", .delivered, at: 600)])
+        #expect(result.eventsNew == 2)
+        #expect(try ledger.view("acme", "A-1")?.lines.map(\.sku) == ["SKU-1", "SKU-2"])
+        #expect(try ledger.view("acme", "A-1")?.shipments.first?.visibleState == .delivered)
+        #expect(try ledger.view("northwind", "A-1")?.lines.map(\.sku) == ["NW-1"])
+        #expect(try ledger.rows("SELECT events, orders FROM shipments WHERE tenant = 'northwind'") == ["0|A-1"])
+    }
 }
