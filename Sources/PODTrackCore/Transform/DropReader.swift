@@ -207,9 +207,11 @@ public struct DropReader {
     /// that became an event is remembered by its `digest`.
     private mutating func map(_ values: [String], line splitterLine: Int, rawText: @autoclosure () -> String,
                               digest: RecordDigest? = nil, into output: DropOutput) throws {
-        guard let mapper else { return }
         let line = splitterLine + lineOffset
-        switch mapper.map(values, line: line) {
+        // Through the optional in place: `guard let mapper` copied the mapper, retaining each of
+        // its arrays and strings, for every record.
+        guard let outcome = mapper?.map(values, line: line) else { return }
+        switch outcome {
         case .event(let event):
             try output.accept(event)
             if let digest { try output.remember(digest) }
