@@ -2,8 +2,8 @@ import Foundation
 
 /// A time zone for turning local wall-clock times into instants (Int64 epoch milliseconds) and back:
 /// either a fixed UTC offset (``utc``, ``fixed(seconds:)``) or an IANA region such as
-/// `Europe/Berlin`, backed by Foundation's `TimeZone` (created once in ``init(identifier:)``;
-/// copying a `Zone` is cheap).
+/// `Europe/Berlin`, backed by Foundation's `TimeZone` and a table of its offsets
+/// (`ZoneOffsetTable`, one per region and process); copying a `Zone` is cheap.
 ///
 /// Wall times that a region's clocks skip or repeat are resolved deterministically by
 /// ``instant(of:)``:
@@ -20,7 +20,7 @@ import Foundation
 public struct Zone: Sendable, CustomStringConvertible {
     private enum Rule: Sendable {
         case fixed(seconds: Int)
-        case region(TimeZone)
+        case region(TimeZone, ZoneOffsetTable)
     }
 
     private let rule: Rule
@@ -47,13 +47,13 @@ public struct Zone: Sendable, CustomStringConvertible {
         guard let timeZone = TimeZone(identifier: identifier) else {
             throw .unknownIdentifier(identifier)
         }
-        self.init(rule: .region(timeZone))
+        self.init(rule: .region(timeZone, ZoneOffsetTable.of(timeZone)))
     }
 
     /// The IANA name for a region, `UTC`, or `UTC±hh:mm` for a fixed offset.
     public var description: String {
         switch rule {
-        case .region(let timeZone):
+        case .region(let timeZone, _):
             return timeZone.identifier
         case .fixed(let seconds) where seconds == 0:
             return "UTC"
@@ -70,8 +70,8 @@ public struct Zone: Sendable, CustomStringConvertible {
         switch rule {
         case .fixed(let seconds):
             return seconds
-        case .region(let timeZone):
-            return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1000))
+        case .region(let timeZone, let table):
+            return table.offsetSeconds(at: instant) ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1000))
         }
     }
 
