@@ -64,10 +64,6 @@ struct OrderKey: Hashable, Comparable, BoundKey {
     var tenant: String
     var number: String
 
-    /// Tenant first: each tenant's rows written back in this order reach the B-tree in its own
-    /// order (its key leads with the number, migration 11), and tenants, short and nearly always
-    /// equal, compare for almost nothing (leading with the number compared it twice). The same
-    /// holds for lines and shipments.
     static func < (lhs: OrderKey, rhs: OrderKey) -> Bool { (lhs.tenant, lhs.number) < (rhs.tenant, rhs.number) }
 
     /// The number alone: a store's keys are nearly all of one tenant, whose name would be hashed

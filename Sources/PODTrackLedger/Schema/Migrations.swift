@@ -240,63 +240,6 @@ enum Migrations {
             body BLOB NOT NULL
         );
         """,
-        // 11: the keys of orders, lines, shipments and told lead with the column that tells rows
-        // apart (order number, tracking number, row key) instead of the tenant, which nearly every
-        // row shares with its neighbours: each comparison of a B-tree search then ends at its first
-        // field. Key comparisons had been a sixth of the applying thread. Every query names the
-        // whole key or scans; the tenant's own ranges are the progress and orphan indexes'
-        """
-        CREATE TABLE orders_v11 (
-            tenant TEXT NOT NULL, order_no TEXT NOT NULL,
-            channel TEXT, channel_ref TEXT, ship_to TEXT, facts_at INTEGER,
-            PRIMARY KEY (order_no, tenant)
-        ) WITHOUT ROWID;
-        INSERT INTO orders_v11 SELECT tenant, order_no, channel, channel_ref, ship_to, facts_at FROM orders ORDER BY order_no, tenant;
-        DROP TABLE orders;
-        ALTER TABLE orders_v11 RENAME TO orders;
-
-        CREATE TABLE lines_v11 (
-            tenant TEXT NOT NULL, order_no TEXT NOT NULL, line_no INTEGER NOT NULL,
-            sku TEXT, quantity INTEGER, channel_line_ref TEXT, facts_at INTEGER,
-            rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
-            flagged INTEGER NOT NULL DEFAULT 0,
-            tracking TEXT, carrier TEXT, shipped_at INTEGER, history TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (order_no, tenant, line_no)
-        ) WITHOUT ROWID;
-        INSERT INTO lines_v11
-            SELECT tenant, order_no, line_no, sku, quantity, channel_line_ref, facts_at, rank, flag, terminal, last_event_at,
-                   flagged, tracking, carrier, shipped_at, history
-            FROM lines ORDER BY order_no, tenant, line_no;
-        DROP TABLE lines;
-        ALTER TABLE lines_v11 RENAME TO lines;
-        CREATE INDEX lines_progress ON lines(tenant, rank, last_event_at) WHERE terminal IS NULL;
-        CREATE INDEX lines_tracking ON lines(tracking, tenant, shipped_at) WHERE tracking IS NOT NULL;
-
-        CREATE TABLE shipments_v11 (
-            tenant TEXT NOT NULL, tracking TEXT NOT NULL,
-            carrier TEXT, reference TEXT,
-            rank INTEGER NOT NULL DEFAULT 0, flag TEXT, terminal TEXT, last_event_at INTEGER NOT NULL,
-            flagged INTEGER NOT NULL DEFAULT 0,
-            events INTEGER NOT NULL DEFAULT 0,
-            linked INTEGER NOT NULL DEFAULT 0, history TEXT NOT NULL DEFAULT '', orders TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (tracking, tenant)
-        ) WITHOUT ROWID;
-        INSERT INTO shipments_v11
-            SELECT tenant, tracking, carrier, reference, rank, flag, terminal, last_event_at, flagged, events, linked, history, orders
-            FROM shipments ORDER BY tracking, tenant;
-        DROP TABLE shipments;
-        ALTER TABLE shipments_v11 RENAME TO shipments;
-        CREATE INDEX shipments_orphans ON shipments(tenant, last_event_at) WHERE linked = 0 AND events > 0;
-        CREATE INDEX shipments_progress ON shipments(tenant, rank, last_event_at) WHERE terminal IS NULL;
-
-        CREATE TABLE told_v11 (
-            tenant TEXT NOT NULL, storefront TEXT NOT NULL, row_key TEXT NOT NULL, digest BLOB NOT NULL,
-            PRIMARY KEY (row_key, tenant, storefront)
-        ) WITHOUT ROWID;
-        INSERT INTO told_v11 SELECT tenant, storefront, row_key, digest FROM told ORDER BY row_key, tenant, storefront;
-        DROP TABLE told;
-        ALTER TABLE told_v11 RENAME TO told;
-        """,
     ]
 
     /// What a migration does beyond its SQL, after it, in the same transaction, by version.

@@ -42,23 +42,16 @@ extension Ledger {
 
     /// The rows `sql` selects, each as its columns joined by `|`.
     func rows(_ sql: String) throws -> [String] {
-        try database.rows(sql)
+        var rows: [String] = []
+        try database.cached(sql).forEachRow { row in
+            rows.append((0..<row.columnCount).map { row.text($0) }.joined(separator: "|"))
+        }
+        return rows
     }
 
     /// The order as the export formats see it.
     func view(_ tenant: String, _ number: String) throws -> OrderView? {
         try OrderViewLoader(database: database).load(tenant: tenant, orderNo: number)
-    }
-}
-
-extension Database {
-    /// The rows `sql` selects, each as its columns joined by `|`.
-    func rows(_ sql: String) throws -> [String] {
-        var rows: [String] = []
-        try cached(sql).forEachRow { row in
-            rows.append((0..<row.columnCount).map { row.text($0) }.joined(separator: "|"))
-        }
-        return rows
     }
 }
 
