@@ -8,4 +8,7 @@ extension UInt8 {
 
     /// CR or LF.
     public var isLineBreak: Bool { self == .carriageReturn || self == .lineFeed }
+
+    /// A space or a tab: what fields are trimmed of.
+    public var isSpaceOrTab: Bool { self == .space || self == .tab }
 }

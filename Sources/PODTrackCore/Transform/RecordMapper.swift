@@ -183,9 +183,8 @@ extension String {
     func trimmingASCIISpaces() -> String {
         var string = self
         return string.withUTF8 { bytes in
-            let isSpace = { (byte: UInt8) in byte == .space || byte == .tab }
-            guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return self }
-            guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+            guard let first = bytes.first, let last = bytes.last, first.isSpaceOrTab || last.isSpaceOrTab else { return self }
+            guard let start = bytes.firstIndex(where: { !$0.isSpaceOrTab }), let end = bytes.lastIndex(where: { !$0.isSpaceOrTab }) else { return "" }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self)
         }
     }

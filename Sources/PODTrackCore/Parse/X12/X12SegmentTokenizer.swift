@@ -132,7 +132,7 @@ struct X12SegmentTokenizer {
             }
             byteOrderMarkMatched = nil
         }
-        return byte.isLineBreak || byte == .space || byte == .tab
+        return byte.isLineBreak || byte.isSpaceOrTab
     }
 
     /// Advances the line count past `byte`: CR, LF and CRLF each end one line.
