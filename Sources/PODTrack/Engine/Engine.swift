@@ -25,7 +25,7 @@ public final class Engine {
     }
 
     /// The current time in epoch milliseconds.
-    public static func wallClock() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    public static func wallClock() -> Int64 { Date().epochMilliseconds }
 
     /// One pass: ingest every complete file (oldest first within a source), in batches of one
     /// transaction each (`batchBytes`), then export. `settleSeconds` applies to sources that set

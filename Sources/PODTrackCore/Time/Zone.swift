@@ -71,7 +71,7 @@ public struct Zone: Sendable, CustomStringConvertible {
         case .fixed(let seconds):
             return seconds
         case .region(let timeZone, let table):
-            return table.offsetSeconds(at: instant) ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1000))
+            return table.offsetSeconds(at: instant) ?? timeZone.secondsFromGMT(for: Date(epochMilliseconds: instant))
         }
     }
 

@@ -31,10 +31,10 @@ final class ZoneOffsetTable: Sendable {
 
     private init(_ timeZone: TimeZone) {
         var changes: [Int64] = []
-        var offsets = [timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(Self.start) / 1000))]
-        var after = Date(timeIntervalSince1970: Double(Self.start) / 1000)
+        var after = Date(epochMilliseconds: Self.start)
+        var offsets = [timeZone.secondsFromGMT(for: after)]
         while let change = timeZone.nextDaylightSavingTimeTransition(after: after), change > after {
-            let instant = Int64((change.timeIntervalSince1970 * 1000).rounded())
+            let instant = change.epochMilliseconds
             guard instant < Self.end else { break }
             let offset = timeZone.secondsFromGMT(for: change)
             if offset != offsets[offsets.count - 1] {
