@@ -48,10 +48,14 @@ import Testing
         #expect(changes > 0 || identifier == "Asia/Kathmandu")
     }
 
+    /// Summer times on either side of the table hold offsets its first and last entries do not
+    /// (both are winter), so a table that answered beyond its years would be caught.
     @Test func beyondTheTablesYearsTheZoneAsksFoundation() throws {
         let timeZone = try #require(TimeZone(identifier: "Europe/Berlin"))
         let zone = try Zone(identifier: "Europe/Berlin")
-        for instant in [ZoneOffsetTable.start - 1, 0, -2_208_988_800_000, ZoneOffsetTable.end, ZoneOffsetTable.end + 180 * Self.day] {
+        let summerBefore = utcMilliseconds("1999-07-01T12:00:00Z"), summerAfter = utcMilliseconds("2060-07-01T12:00:00Z")
+        #expect(foundationOffset(timeZone, summerBefore) == 7200 && foundationOffset(timeZone, summerAfter) == 7200)
+        for instant in [ZoneOffsetTable.start - 1, summerBefore, 0, -2_208_988_800_000, ZoneOffsetTable.end, summerAfter] {
             #expect(zone.offsetSeconds(at: instant) == foundationOffset(timeZone, instant), "at \(instant)")
         }
     }
