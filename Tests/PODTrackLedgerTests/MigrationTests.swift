@@ -127,7 +127,7 @@ import PODTrackCore
             try Migrations.migrate(old, upTo: 7)
             try old.execute("INSERT INTO exports (id, tenant, storefront, seq, file, rows, created_at) VALUES (1, 'acme', 's', 1, 'f-1', 1, 0)")
             try old.cached("INSERT INTO told (tenant, storefront, row_key, digest, export_id) VALUES ('acme', 's', ?, ?, 1)")
-                .run(.text(shipped.key), .text(shipped.visibleText))
+                .run(.text(shipped.key), .text("A-1\u{1F}shipped"))  // what schema 7 kept: the visible cells joined
         }
         let ledger = try folder.open()
         try ledger.apply([TestEvents.erp("A-1", 1, .shipped, at: 100, tracking: "1Z1")])
