@@ -108,6 +108,9 @@ import PODTrackCore
         #expect(ExportRowEncoder.neutralized("+49 30 1234") == "'+49 30 1234")
         #expect(ExportRowEncoder.neutralized("-5") == "-5")
         #expect(ExportRowEncoder.neutralized("TEE-BLK") == "TEE-BLK")
+        #expect(ExportRowEncoder.neutralized("\tcmd") == "'\tcmd" && ExportRowEncoder.neutralized("\rcmd") == "'\rcmd")
+        #expect(ExportRowEncoder.neutralized("-") == "'-", "a sign alone is no number")
+        #expect(ExportRowEncoder.neutralized("Ärger") == "Ärger" && ExportRowEncoder.neutralized("") == "")
     }
 
     /// Writes `rows` with the format's writer and returns the file's text.
