@@ -4,6 +4,8 @@ import PODTrackCore
 /// The only writer of the database; all SQL of podtrack lives in this module.
 public final class Ledger {
     let database: Database
+    /// Where the log is copied into the database file between commits (nil without a file).
+    let checkpoint: BackgroundCheckpoint?
     /// What applying drops needs (`ApplyContext`), made on first use.
     private var applying: ApplyContext?
     /// Orders journaled since the last export, so a pass journals each once (`JournaledOrders`).
@@ -39,9 +41,10 @@ public final class Ledger {
     /// split zeroes its new page, 1.3% of the applying thread's instructions on the 20k-order
     /// world. The ledger deletes nothing but record digests and inbox notices, so what free
     /// space may keep is an older version of a row the ledger still holds.
-    init(path: String, entityCapacity: Int) throws {
+    init(path: String, entityCapacity: Int, checkpointFrames: Int32 = BackgroundCheckpoint.frames) throws {
         self.entityCapacity = entityCapacity
-        database = try Database(path: path)
+        let database = try Database(path: path)
+        self.database = database
         try database.execute("""
             PRAGMA page_size = \(Self.pageSize);
             PRAGMA journal_mode = WAL;
@@ -51,10 +54,12 @@ public final class Ledger {
             PRAGMA cache_size = -16384;
             """)
         try database.keepWriteAheadLog()
+        checkpoint = database.path.map { BackgroundCheckpoint(path: $0, listeningTo: database, frames: checkpointFrames) }
         try Migrations.migrate(database)
     }
 
     deinit {
+        checkpoint?.stop(listeningTo: database)
         database.recycleWriteAheadLog()
     }
 }

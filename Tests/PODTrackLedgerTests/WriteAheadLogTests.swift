@@ -38,4 +38,23 @@ import PODTrackCore
         #expect(try logFrames(folder) ?? 0 > 1, "the reader kept the log from being restarted")
         #expect(try folder.open().rows("SELECT count(*) FROM orders") == ["2000"])
     }
+
+    /// A commit that leaves the log past the threshold does not copy it itself: the ledger's
+    /// checkpointing thread does, while the connection goes on writing; everything is there after.
+    @Test func aLongLogIsCopiedIntoTheFileBesideTheWriterAndNothingIsLost() throws {
+        let folder = try LedgerFolder()
+        do {
+            let ledger = try Ledger(path: folder.ledgerPath, entityCapacity: EntityStore.defaultCapacity, checkpointFrames: 10)
+            for (index, chunk) in stride(from: 0, to: Self.orders.count, by: 500).enumerated() {
+                try ledger.apply(Array(Self.orders[chunk..<min(chunk + 500, Self.orders.count)]), name: "drop-\(index)")
+            }
+            let deadline = Date().addingTimeInterval(10)
+            while ledger.checkpoint?.checkpointsRun ?? 0 == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            #expect(ledger.checkpoint?.checkpointsRun ?? 0 > 0, "the commits asked the thread for checkpoints")
+            #expect(try ledger.rows("SELECT count(*) FROM orders") == ["2000"])
+        }
+        #expect(try logFrames(folder) == 1, "closed, the log is restarted as ever")
+        #expect(try folder.open().rows("SELECT count(*) FROM orders") == ["2000"])
+        #expect(try Database(path: folder.ledgerPath).cached("PRAGMA integrity_check").first { $0.text(0) } == "ok")
+    }
 }
