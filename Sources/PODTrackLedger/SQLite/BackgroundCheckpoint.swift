@@ -92,15 +92,24 @@ final class BackgroundCheckpoint: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The thread: a checkpoint each time one is asked for, until stopped.
+    /// The thread: a checkpoint each time one is asked for, until stopped. Its connection is
+    /// closed before `stop` returns, so the ledger's own connection is the last to close.
     private func run() {
-        let connection = try? Database(path: path)
+        do {
+            let connection = try? Database(path: path)
+            checkpointUntilStopped(on: connection)
+        }
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+
+    private func checkpointUntilStopped(on connection: Database?) {
         while true {
             condition.lock()
             while !wanted && !stopping { condition.wait() }
             if stopping {
-                finished = true
-                condition.broadcast()
                 condition.unlock()
                 return
             }
