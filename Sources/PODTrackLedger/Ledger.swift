@@ -41,7 +41,8 @@ public final class Ledger {
     /// split zeroes its new page, 1.3% of the applying thread's instructions on the 20k-order
     /// world. The ledger deletes nothing but record digests and inbox notices, so what free
     /// space may keep is an older version of a row the ledger still holds.
-    init(path: String, entityCapacity: Int, checkpointFrames: Int32 = BackgroundCheckpoint.frames) throws {
+    init(path: String, entityCapacity: Int, checkpointFrames: (background: Int32, inline: Int32)
+            = (BackgroundCheckpoint.frames, BackgroundCheckpoint.inlineFrames)) throws {
         self.entityCapacity = entityCapacity
         let database = try Database(path: path)
         self.database = database
@@ -54,7 +55,9 @@ public final class Ledger {
             PRAGMA cache_size = -16384;
             """)
         try database.keepWriteAheadLog()
-        checkpoint = database.path.map { BackgroundCheckpoint(path: $0, listeningTo: database, frames: checkpointFrames) }
+        checkpoint = database.path.map {
+            BackgroundCheckpoint(path: $0, listeningTo: database, frames: checkpointFrames.background, inlineFrames: checkpointFrames.inline)
+        }
         try Migrations.migrate(database)
     }
 

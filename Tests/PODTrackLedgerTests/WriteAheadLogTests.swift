@@ -44,7 +44,8 @@ import PODTrackCore
     @Test func aLongLogIsCopiedIntoTheFileBesideTheWriterAndNothingIsLost() throws {
         let folder = try LedgerFolder()
         do {
-            let ledger = try Ledger(path: folder.ledgerPath, entityCapacity: EntityStore.defaultCapacity, checkpointFrames: 10)
+            let ledger = try Ledger(path: folder.ledgerPath, entityCapacity: EntityStore.defaultCapacity,
+                                    checkpointFrames: (background: 10, inline: BackgroundCheckpoint.inlineFrames))
             for (index, chunk) in stride(from: 0, to: Self.orders.count, by: 500).enumerated() {
                 try ledger.apply(Array(Self.orders[chunk..<min(chunk + 500, Self.orders.count)]), name: "drop-\(index)")
             }
@@ -54,6 +55,28 @@ import PODTrackCore
             #expect(try ledger.rows("SELECT count(*) FROM orders") == ["2000"])
         }
         #expect(try logFrames(folder) == 1, "closed, the log is restarted as ever")
+        #expect(try folder.open().rows("SELECT count(*) FROM orders") == ["2000"])
+        #expect(try Database(path: folder.ledgerPath).cached("PRAGMA integrity_check").first { $0.text(0) } == "ok")
+    }
+
+    /// Past the inline threshold a commit copies the log itself, once the thread is idle, so the
+    /// log cannot grow batch after batch while the writer keeps appending: with every commit past
+    /// it, each begins on a restarted log, and the file stays at about one commit's frames.
+    @Test func pastTheInlineThresholdEachCommitCopiesTheLogAndTheLogStaysShort() throws {
+        let folder = try LedgerFolder()
+        do {
+            let ledger = try Ledger(path: folder.ledgerPath, entityCapacity: EntityStore.defaultCapacity,
+                                    checkpointFrames: (background: 2, inline: 2))
+            var largest = 0
+            for (index, chunk) in stride(from: 0, to: Self.orders.count, by: 100).enumerated() {
+                try ledger.apply(Array(Self.orders[chunk..<min(chunk + 100, Self.orders.count)]), name: "drop-\(index)")
+                largest = max(largest, logSize(folder))
+            }
+            #expect(try ledger.rows("SELECT count(*) FROM orders") == ["2000"])
+            #expect(largest < 40 * Ledger.pageSize, "the log restarts instead of growing: \(largest) bytes at most")
+            #expect(ledger.checkpoint?.checkpointsRun == 0, "the committing connection copied the log, not the thread")
+        }
+        #expect(try logFrames(folder) == 1)
         #expect(try folder.open().rows("SELECT count(*) FROM orders") == ["2000"])
         #expect(try Database(path: folder.ledgerPath).cached("PRAGMA integrity_check").first { $0.text(0) } == "ok")
     }

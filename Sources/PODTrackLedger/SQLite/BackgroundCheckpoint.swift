@@ -29,6 +29,7 @@ final class BackgroundCheckpoint: @unchecked Sendable {
 
     private let path: String
     private let threshold: Int32
+    private let inlineThreshold: Int32
     /// Guards everything below it.
     private let condition = NSCondition()
     private var wanted = false
@@ -40,14 +41,17 @@ final class BackgroundCheckpoint: @unchecked Sendable {
     private var runs = 0
 
     /// A checkpointer for the database file at `path`, listening to `database`'s commits, which
-    /// asks for a checkpoint from `frames` frames of log on.
-    init(path: String, listeningTo database: Database, frames: Int32 = BackgroundCheckpoint.frames) {
+    /// asks for a checkpoint from `frames` frames of log on and copies the log on the committing
+    /// connection from `inlineFrames` on.
+    init(path: String, listeningTo database: Database, frames: Int32 = BackgroundCheckpoint.frames,
+         inlineFrames: Int32 = BackgroundCheckpoint.inlineFrames) {
         self.path = path
         threshold = frames
+        inlineThreshold = max(frames, inlineFrames)
         sqlite3_wal_hook(database.handle, { context, connection, _, frames in
             guard let context else { return SQLITE_OK }
             let checkpoint = Unmanaged<BackgroundCheckpoint>.fromOpaque(context).takeUnretainedValue()
-            if frames >= max(checkpoint.threshold, BackgroundCheckpoint.inlineFrames) {
+            if frames >= checkpoint.inlineThreshold {
                 checkpoint.waitWhileRunning()
                 sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             } else if frames >= checkpoint.threshold {
