@@ -14,7 +14,7 @@ import Foundation
 /// next one: nothing is lost. Round 48 of the 200k incremental world: 1.17 s against 1.27 s (six
 /// alternating runs each); the whole world 59.1 s against 62.9 s; the final-only world as before.
 /// The log file grows to 152 MB instead of 136 MB there (166 against 99 MB on the final-only
-/// world, `inlineFrames`), the pass's peak by 1.5 MB (the connection's cache).
+/// world, `inlineFrames`), the pass's peak by 1.5 MB (the thread and its connection).
 final class BackgroundCheckpoint: @unchecked Sendable {
     /// The frames a commit leaves in the log before it asks for a checkpoint: SQLite's own
     /// automatic threshold.
