@@ -11,11 +11,18 @@ struct ChangedOrdersQuery: Sendable {
 
     /// Calls `body` with each order, once, by order number, read on `database`.
     func forEach(in database: Database, _ body: (OrderView) throws -> Void) throws {
+        try forEachOrderRead(in: database) { try body($0.view) }
+    }
+
+    /// Calls `body` with each order's rows as read, once, by order number: the view is made of
+    /// them where it is needed (`ChangedOrdersAhead` makes it on the preparing thread, the
+    /// reading thread being the busier one).
+    func forEachOrderRead(in database: Database, _ body: (OrderViewParts) throws -> Void) throws {
         var order: OrderViewParts?
         try database.cached(Self.sql).forEachRow([.integer(since), .text(tenant), .text(channel)]) { row in
             let orderNo = row.text(0)
             if order?.orderNo != orderNo {
-                if let order { try body(order.view) }
+                if let order { try body(order) }
                 order = OrderViewParts(tenant: tenant, orderNo: orderNo, channel: channel, channelRef: row.text(1))
             }
             guard !row.isNull(Self.lineColumn) else { return }
@@ -24,7 +31,7 @@ struct ChangedOrdersQuery: Sendable {
                 order?.addShipment(row.text(Self.shipmentColumn), row, from: Self.shipmentColumn + 1)
             }
         }
-        if let order { try body(order.view) }
+        if let order { try body(order) }
     }
 
     /// Where `sql`'s line columns start, and its shipment's (tracking, then the rest).

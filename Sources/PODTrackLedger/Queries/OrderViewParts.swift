@@ -4,7 +4,7 @@ import PODTrackCore
 /// puts them in line order) and the shipment rows of their tracking numbers. Shared by
 /// `OrderViewLoader` (one order, three queries) and `StorefrontExport` (every changed order, one
 /// joined query).
-struct OrderViewParts {
+struct OrderViewParts: Sendable {
     let tenant: String
     let orderNo: String
     let channel: String
