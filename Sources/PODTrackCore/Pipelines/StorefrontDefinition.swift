@@ -33,26 +33,23 @@ public struct StorefrontCarrier: Sendable, Equatable, Codable {
     /// after byte (16 000 instructions a URL, an eighth of a Shopify export's formatting).
     public func trackingURL(for tracking: String) -> String? {
         guard var template = trackingURL else { return nil }
-        var number = tracking
         return template.withUTF8 { template in
-            number.withUTF8 { number in
-                var url: [UInt8] = []
-                url.reserveCapacity(template.count + number.count)
-                var rest = template[...]
-                while let brace = rest.firstIndex(of: UInt8(ascii: "{")) {
-                    url.append(contentsOf: rest[..<brace])
-                    let end = brace + Self.placeholder.count
-                    if end <= rest.endIndex, rest[brace..<end].elementsEqual(Self.placeholder) {
-                        url.append(contentsOf: number)
-                        rest = rest[end...]
-                    } else {
-                        url.append(rest[brace])
-                        rest = rest[(brace + 1)...]
-                    }
+            var url: [UInt8] = []
+            url.reserveCapacity(template.count + tracking.utf8.count)
+            var rest = template[...]
+            while let brace = rest.firstIndex(of: UInt8(ascii: "{")) {
+                url.append(contentsOf: rest[..<brace])
+                let end = brace + Self.placeholder.count
+                if end <= rest.endIndex, rest[brace..<end].elementsEqual(Self.placeholder) {
+                    url.append(contentsOf: tracking.utf8)
+                    rest = rest[end...]
+                } else {
+                    url.append(rest[brace])
+                    rest = rest[(brace + 1)...]
                 }
-                url.append(contentsOf: rest)
-                return String(decoding: url, as: UTF8.self)
             }
+            url.append(contentsOf: rest)
+            return String(decoding: url, as: UTF8.self)
         }
     }
 

@@ -6,12 +6,12 @@ extension UnsafeBufferPointer<UInt8> {
     func count(of byte: UInt8) -> Int {
         guard let base = baseAddress else { return 0 }
         let end = base + count
-        var count = 0
+        var matches = 0
         var next = base
         while next < end, let found = memchr(next, Int32(byte), end - next) {
-            count += 1
+            matches += 1
             next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        return count
+        return matches
     }
 }

@@ -5,9 +5,8 @@ import PODTrackCore
 /// and writes the file. Two threads of their own, a few batches ahead of each other: one runs
 /// the query, the other makes each order's view of the rows read, turns it into the export's
 /// rows and reads what the storefront was told of them (`ToldLookup`). On one thread, the
-/// reading was the whole export's pace and
-/// the applying thread's core waited for it most of the time (200k-order world: 2.8 s of
-/// reading and preparing against 1.0 s of telling).
+/// reading was the whole export's pace and the applying thread's core waited for it most of
+/// the time (200k-order world: 2.8 s of reading and preparing against 1.0 s of telling).
 ///
 /// Each thread has a connection of its own, and both see the ledger as last committed: no
 /// commit comes between their first reads, since the export holds the ledger's only write
